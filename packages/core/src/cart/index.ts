@@ -1,0 +1,2 @@
+export { createCart } from './cart.js';
+export type { Cart, CartLine, AddToCartResult } from './cart.js';

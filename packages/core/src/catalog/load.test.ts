@@ -1,0 +1,121 @@
+import { expect } from '@open-wc/testing';
+import { loadCatalog, type LoadCatalogOptions } from './load.js';
+import { CatalogError } from './types.js';
+
+const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).href;
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+/** The real dev-server response with Content-Length removed, as a chunked or compressed reply has none. */
+const withoutContentLength: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(response.body, { status: response.status, headers });
+};
+
+/** Stands in for a server that accepts the connection and never answers: settles only on abort. */
+const neverAnswers: typeof fetch = (_input, init) =>
+  new Promise((_resolve, reject) => {
+    const signal = init?.signal;
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+
+describe('loadCatalog', () => {
+  it('loads a catalog file and makes its relative image paths absolute against the file', async () => {
+    const url = fixtureUrl('valid.json');
+    const { catalog, issues } = await loadCatalog(url);
+
+    expect(issues).to.deep.equal([]);
+    expect(catalog.products.map((product) => product.id)).to.deep.equal([
+      'batik-parang-tulis',
+      'kopi-gayo-250',
+      'tas-anyaman-pandan',
+      'kemeja-batik',
+    ]);
+    expect(catalog.products[0]!.images.map((image) => image.src)).to.deep.equal([
+      fixtureUrl('images/batik-parang.svg'),
+      'https://cdn.example.com/batik-parang-detail.jpg',
+    ]);
+  });
+
+  it('resolves a relative catalog URL against the page', async () => {
+    const { catalog } = await loadCatalog(new URL(fixtureUrl('valid.json')).pathname);
+    expect(catalog.products).to.have.length(4);
+    expect(catalog.products[1]!.images[0]!.src).to.equal(fixtureUrl('images/kopi-gayo.svg'));
+  });
+
+  it('keeps the good products of a file with one malformed product', async () => {
+    const { catalog, issues } = await loadCatalog(fixtureUrl('one-bad-product.json'));
+    expect(catalog.products.map((product) => product.id)).to.deep.equal(['gelang-perak', 'sambal-roa']);
+    expect(issues.map((item) => item.path)).to.deep.equal([
+      'products[1].price',
+      'products[1].images[0].src',
+      'products[1].images[0].height',
+      'products[1].weightGrams',
+    ]);
+  });
+
+  describe('rejects with a CatalogError naming the URL', () => {
+    const rows: readonly (readonly [string, string, LoadCatalogOptions, RegExp])[] = [
+      ['an HTTP error status', fixtureUrl('missing.json'), {}, /^HTTP 404$/],
+      ['an HTML page', fixtureUrl('html.html'), {}, /^not JSON \(got HTML, check the URL\)$/],
+      ['text that is not JSON', fixtureUrl('not-json.txt'), {}, /^not JSON: Unexpected token/],
+      ['an unreachable server', 'http://127.0.0.1:9/catalog.json', {}, /^network error: .+ \(offline, wrong host, or the server does not allow cross-origin requests\)$/],
+      ['a body over maxBytes, by its Content-Length', fixtureUrl('valid.json'), { maxBytes: 100 }, /^too large \(\d{4,} bytes; the limit is 100 bytes\)$/],
+      ['a body over maxBytes, counted while reading', fixtureUrl('valid.json'), { maxBytes: 100, fetch: withoutContentLength }, /^too large \(more than 100 bytes; the limit is 100 bytes\)$/],
+      ['a server that never answers', fixtureUrl('valid.json'), { timeoutMs: 50, fetch: neverAnswers }, /^timed out after 50 ms$/],
+    ];
+    for (const [what, url, options, reason] of rows) {
+      it(what, async () => {
+        const error = await rejection(loadCatalog(url, options));
+        expect(error).to.be.instanceOf(CatalogError);
+        const { message, source } = error as CatalogError;
+        const prefix = `Catalog from ${url} could not be loaded: `;
+        expect(message.startsWith(prefix), message).to.equal(true);
+        expect(message.slice(prefix.length)).to.match(reason);
+        expect(source).to.equal(url);
+      });
+    }
+
+    it('a URL that cannot be parsed', async () => {
+      const error = await rejection(loadCatalog('http://['));
+      expect(error).to.be.instanceOf(CatalogError);
+      expect((error as CatalogError).message).to.equal('Catalog from http://[ could not be loaded: not a valid URL');
+    });
+  });
+
+  it('accepts a body of exactly maxBytes', async () => {
+    const size = (await (await fetch(fixtureUrl('valid.json'))).arrayBuffer()).byteLength;
+    const exact = await loadCatalog(fixtureUrl('valid.json'), { maxBytes: size, fetch: withoutContentLength });
+    expect(exact.catalog.products).to.have.length(4);
+    const error = await rejection(loadCatalog(fixtureUrl('valid.json'), { maxBytes: size - 1 }));
+    expect((error as Error).message).to.contain(`too large (${size} bytes`);
+  });
+
+  describe('passes cancellation through as the AbortError, not a CatalogError', () => {
+    it('when the signal is already aborted', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const error = await rejection(loadCatalog(fixtureUrl('valid.json'), { signal: controller.signal }));
+      expect(error).to.not.be.instanceOf(CatalogError);
+      expect((error as DOMException).name).to.equal('AbortError');
+    });
+
+    it('when it is aborted while waiting', async () => {
+      const controller = new AbortController();
+      const pending = loadCatalog(fixtureUrl('valid.json'), { signal: controller.signal, fetch: neverAnswers });
+      setTimeout(() => controller.abort(), 10);
+      const error = await rejection(pending);
+      expect(error).to.not.be.instanceOf(CatalogError);
+      expect((error as DOMException).name).to.equal('AbortError');
+    });
+  });
+});

@@ -1,0 +1,232 @@
+import { atom, computed, type ReadableAtom } from '../store/index.js';
+import {
+  CatalogError,
+  formatIssues,
+  loadCatalog,
+  parseCatalog,
+  type Catalog,
+  type CatalogIssue,
+} from '../catalog/index.js';
+import { createCart, type Cart } from '../cart/index.js';
+import {
+  currencyForRegion,
+  isKnownCurrency,
+  type RoundingRule,
+} from '../money/index.js';
+import {
+  DEFAULT_MAX_RATE_AGE_MS,
+  loadRates,
+  RateSourceError,
+  type RateSource,
+  type RatesResult,
+} from '../rates/index.js';
+import { safeLocalStorage, type KeyValueStorage } from '../storage/index.js';
+import { canDisplay, createPricing, type Pricing } from './pricing.js';
+
+export type CatalogState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly catalog: Catalog; readonly issues: readonly CatalogIssue[] }
+  | { readonly status: 'error'; readonly error: CatalogError };
+
+export type RatesState = { readonly status: 'idle' } | { readonly status: 'loading' } | RatesResult;
+
+/** Currencies offered when the merchant does not list their own. */
+export const DEFAULT_CURRENCIES: readonly string[] = [
+  'IDR', 'USD', 'SGD', 'MYR', 'EUR', 'GBP', 'AUD', 'JPY', 'CNY', 'KRW', 'HKD', 'SAR', 'AED',
+];
+
+export interface StorefrontConfig {
+  /** Names this store's saved state (currency choice, cached rates); two shops on one domain differ. */
+  readonly id?: string;
+  /** Catalog URL, or catalog data already parsed from JSON. */
+  readonly catalog?: string | unknown;
+  readonly rates?: RateSource;
+  /** Currencies the buyer may choose from (ISO codes); unknown codes are reported and dropped. */
+  readonly currencies?: readonly string[];
+  /** The merchant's default display currency, used when nothing better is known. */
+  readonly defaultCurrency?: string;
+  /** FX markup in percent added to converted prices (covers the merchant's conversion cost). */
+  readonly markupPercent?: number;
+  /** Rounding rule per currency code. */
+  readonly rounding?: Readonly<Record<string, RoundingRule>>;
+  readonly maxRateAgeMs?: number;
+  readonly locale?: string;
+  /** The buyer's regions, most preferred first (from navigator.languages), to pick a currency. */
+  readonly preferredRegions?: readonly string[];
+  readonly storage?: KeyValueStorage;
+  readonly logger?: Pick<Console, 'error' | 'warn'>;
+  readonly fetch?: typeof fetch;
+}
+
+export interface Storefront {
+  readonly id: string;
+  readonly currencies: readonly string[];
+  readonly $catalog: ReadableAtom<CatalogState>;
+  readonly $rates: ReadableAtom<RatesState>;
+  /** The currency the buyer chose (may not be displayable yet while rates load). */
+  readonly $currency: ReadableAtom<string>;
+  readonly $locale: ReadableAtom<string>;
+  /** Everything a price needs; changes once per currency, locale or rates change. */
+  readonly $pricing: ReadableAtom<Pricing>;
+  /** Currencies that can be shown now: the configured ones that the current rates cover. */
+  readonly $availableCurrencies: ReadableAtom<readonly string[]>;
+  readonly cart: Cart;
+  /** Loads (or reloads) the catalog from the configured source or the one given. */
+  loadCatalog(source?: string | unknown): Promise<CatalogState>;
+  loadRates(source?: RateSource): Promise<RatesState>;
+  /** Selects and remembers a display currency. Unknown or not offered → console error, false. */
+  setCurrency(code: string): boolean;
+  setLocale(tag: string): boolean;
+}
+
+function canonicalLocale(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+export function createStorefront(config: StorefrontConfig = {}): Storefront {
+  const id = config.id ?? 'default';
+  const logger = config.logger ?? console;
+  const storage = config.storage ?? safeLocalStorage();
+  const currencyKey = `mendunia:${id}:currency`;
+
+  const currencies = (config.currencies ?? DEFAULT_CURRENCIES)
+    .map((c) => c.trim().toUpperCase())
+    .filter((code, i, all) => {
+      if (!isKnownCurrency(code)) {
+        logger.error(`Mendunia: unknown currency "${code}" in the store's currency list was ignored. Use ISO 4217 codes such as USD, SGD or EUR.`);
+        return false;
+      }
+      return all.indexOf(code) === i;
+    });
+  if (!currencies.includes('IDR')) currencies.unshift('IDR');
+
+  const $catalog = atom<CatalogState>({ status: 'idle' });
+  const $rates = atom<RatesState>({ status: 'idle' });
+  const $locale = atom<string>(canonicalLocale(config.locale ?? '') ?? 'en');
+  const $currency = atom<string>(initialCurrency());
+
+  function initialCurrency(): string {
+    const saved = storage.getItem(currencyKey);
+    if (saved && currencies.includes(saved)) return saved;
+    for (const region of config.preferredRegions ?? []) {
+      const code = currencyForRegion(region.toUpperCase());
+      if (code && currencies.includes(code)) return code;
+    }
+    const fallback = config.defaultCurrency?.trim().toUpperCase();
+    if (fallback) {
+      if (currencies.includes(fallback)) return fallback;
+      logger.error(`Mendunia: default currency "${config.defaultCurrency}" is not ${isKnownCurrency(fallback) ? 'in the store\'s currency list' : 'a known ISO 4217 currency'}; showing IDR.`);
+    }
+    return 'IDR';
+  }
+
+  const convert = { markupPercent: config.markupPercent ?? 0, rounding: config.rounding ?? {} };
+  const $pricing = computed([$rates, $currency, $locale], (rates, currency, locale) =>
+    createPricing({
+      currency,
+      locale,
+      rates: rates.status === 'ready' ? rates.rates : undefined,
+      stale: rates.status === 'ready' && rates.stale,
+      convert,
+    }),
+  );
+  const $availableCurrencies = computed([$rates], (rates) =>
+    currencies.filter((c) => canDisplay(c, rates.status === 'ready' ? rates.rates : undefined)),
+  );
+
+  const cart = createCart(() => {
+    const state = $catalog.get();
+    return state.status === 'ready' ? state.catalog : undefined;
+  });
+
+  let catalogSource = config.catalog;
+  let catalogRun = 0;
+  async function loadCatalogFrom(source: string | unknown = catalogSource): Promise<CatalogState> {
+    catalogSource = source;
+    const run = ++catalogRun;
+    const where = typeof source === 'string' ? source : 'inline catalog';
+    $catalog.set({ status: 'loading' });
+    let state: CatalogState;
+    try {
+      if (source === undefined) throw new CatalogError('No catalog configured: set catalog="catalog.json" or put a <script type="application/json"> inside <mendunia-store>.', where, []);
+      const parsed = typeof source === 'string' ? await loadCatalog(source, { fetch: config.fetch }) : parseCatalog(source, where);
+      if (parsed.issues.length) {
+        logger.error(`Mendunia: problems in the catalog (${where}); the valid products are shown.\n${formatIssues(parsed.issues)}`);
+      }
+      state = { status: 'ready', catalog: parsed.catalog, issues: parsed.issues };
+    } catch (e) {
+      const error = e instanceof CatalogError ? e : new CatalogError(`Catalog from ${where} could not be loaded: ${String(e)}`, where, []);
+      logger.error(`Mendunia: ${error.message}`);
+      state = { status: 'error', error };
+    }
+    if (run === catalogRun) $catalog.set(state);
+    return state;
+  }
+
+  let rateSource = config.rates;
+  let ratesRun = 0;
+  async function loadRatesFrom(source: RateSource | undefined = rateSource): Promise<RatesState> {
+    rateSource = source;
+    const run = ++ratesRun;
+    if (!source) {
+      const state: RatesState = { status: 'unavailable', error: new RateSourceError('No exchange rates configured; prices are shown in IDR.', 'none') };
+      $rates.set(state);
+      return state;
+    }
+    $rates.set({ status: 'loading' });
+    const state = await loadRates(source, {
+      storage,
+      cacheKey: `mendunia:${id}:rates:${source.id}`,
+      maxAgeMs: config.maxRateAgeMs ?? DEFAULT_MAX_RATE_AGE_MS,
+      logger,
+    });
+    if (run === ratesRun) $rates.set(state);
+    return state;
+  }
+
+  function setCurrency(input: string): boolean {
+    const code = String(input).trim().toUpperCase();
+    if (!isKnownCurrency(code)) {
+      logger.error(`Mendunia: unknown currency "${input}"; expected an ISO 4217 code such as USD, SGD or EUR. Keeping ${$currency.get()}.`);
+      return false;
+    }
+    if (!currencies.includes(code)) {
+      logger.error(`Mendunia: currency ${code} is not offered by this store (${currencies.join(', ')}). Keeping ${$currency.get()}.`);
+      return false;
+    }
+    $currency.set(code);
+    storage.setItem(currencyKey, code);
+    return true;
+  }
+
+  function setLocale(tag: string): boolean {
+    const locale = canonicalLocale(tag);
+    if (!locale) {
+      logger.error(`Mendunia: "${tag}" is not a valid language tag; keeping ${$locale.get()}.`);
+      return false;
+    }
+    $locale.set(locale);
+    return true;
+  }
+
+  return {
+    id,
+    currencies,
+    $catalog,
+    $rates,
+    $currency,
+    $locale,
+    $pricing,
+    $availableCurrencies,
+    cart,
+    loadCatalog: loadCatalogFrom,
+    loadRates: loadRatesFrom,
+    setCurrency,
+    setLocale,
+  };
+}

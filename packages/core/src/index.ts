@@ -1,0 +1,8 @@
+// Public API of @mendunia/core. Everything here is headless and DOM-free.
+export * from './money/index.js';
+export * from './rates/index.js';
+export * from './storage/index.js';
+export * from './catalog/index.js';
+export * from './cart/index.js';
+export * from './client/index.js';
+export * from './store/index.js';

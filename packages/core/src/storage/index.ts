@@ -1,0 +1,1 @@
+export { memoryStorage, readJson, safeLocalStorage, writeJson, type KeyValueStorage } from './storage.js';

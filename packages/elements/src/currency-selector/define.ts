@@ -1,0 +1,10 @@
+import { defineElement } from '../shared/define.js';
+import { MenduniaCurrencySelector } from './currency-selector.js';
+
+defineElement('mendunia-currency-selector', MenduniaCurrencySelector);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mendunia-currency-selector': MenduniaCurrencySelector;
+  }
+}

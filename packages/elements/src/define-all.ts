@@ -1,0 +1,6 @@
+// Registers every Mendunia element (side effect). Version-guarded: safe to load twice.
+import './store/define.js';
+import './price/define.js';
+import './currency-selector/define.js';
+import './locale-selector/define.js';
+import './product-card/define.js';

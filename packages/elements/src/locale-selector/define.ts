@@ -1,0 +1,10 @@
+import { defineElement } from '../shared/define.js';
+import { MenduniaLocaleSelector } from './locale-selector.js';
+
+defineElement('mendunia-locale-selector', MenduniaLocaleSelector);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mendunia-locale-selector': MenduniaLocaleSelector;
+  }
+}

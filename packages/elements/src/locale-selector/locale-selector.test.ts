@@ -1,0 +1,41 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import './define.js';
+import '../store/define.js';
+import type { MenduniaLocaleSelector } from './locale-selector.js';
+import { CATALOG, RATES, readyStorefront, waitFor } from '../test/fixtures.js';
+import '../product-card/define.js';
+
+describe('<mendunia-locale-selector>', () => {
+  it('names each language in itself and switches the store language', async () => {
+    const { storefront } = await readyStorefront();
+    const el = await fixture<MenduniaLocaleSelector>(html`<mendunia-locale-selector .storefront=${storefront}></mendunia-locale-selector>`);
+    const select = el.shadowRoot!.querySelector('select')!;
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['id', 'en']);
+    expect(select.options[0].textContent).to.equal(new Intl.DisplayNames(['id'], { type: 'language' }).of('id')!.replace(/^./, (c) => c.toUpperCase()));
+    expect(select.value).to.equal('en');
+    select.value = 'id';
+    select.dispatchEvent(new Event('change'));
+    expect(storefront.$locale.get()).to.equal('id');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('label')!.textContent).to.equal('Bahasa');
+    await expect(el).to.be.accessible();
+  });
+
+  it('re-renders the cards of its store in the chosen language', async () => {
+    const store = await fixture(html`<mendunia-store locale="en" store-id="lang">
+      <script type="application/json">${JSON.stringify(CATALOG)}</script>
+      <script type="application/json" data-rates>${JSON.stringify(RATES)}</script>
+      <mendunia-locale-selector></mendunia-locale-selector>
+      <mendunia-product-card product-id="kopi-gayo"></mendunia-product-card>
+    </mendunia-store>`);
+    const cardEl = store.querySelector('mendunia-product-card')!;
+    await waitFor(() => cardEl.shadowRoot!.querySelector('[part="title"]')?.textContent === 'Gayo Arabica Coffee');
+    const select = store.querySelector('mendunia-locale-selector')!.shadowRoot!.querySelector('select')!;
+    select.value = 'id';
+    setTimeout(() => select.dispatchEvent(new Event('change')));
+    const event = await oneEvent(store, 'mendunia-locale-change');
+    expect(event.detail).to.deep.equal({ locale: 'id', previous: 'en' });
+    await cardEl.updateComplete;
+    expect(cardEl.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('Kopi Arabika Gayo');
+  });
+});

@@ -1,0 +1,63 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Storefront } from '@mendunia/core';
+import { SUPPORTED_LANGUAGES, resolveLanguage, translator } from '@mendunia/i18n';
+import { StorefrontController } from '../shared/storefront-controller.js';
+import { languageAutonym } from '../shared/intl.js';
+import { baseStyles, controlStyles } from '../shared/styles.js';
+
+/**
+ * @summary Lets the buyer choose the language of the shop's widgets. Each language is named in
+ * itself ("Bahasa Indonesia", "English"). It changes the store's language, not the host page's.
+ *
+ * @csspart base - The wrapper.
+ * @csspart label - The visible label.
+ * @csspart select - The native `<select>`.
+ */
+export class MenduniaLocaleSelector extends LitElement {
+  static override styles = [
+    baseStyles,
+    controlStyles,
+    css`
+      :host {
+        display: inline-block;
+      }
+      [part='base'] {
+        display: flex;
+        align-items: center;
+        gap: var(--_space-2);
+      }
+    `,
+  ];
+
+  /** Languages offered, space-separated (default: every language Mendunia ships). */
+  @property() languages?: string;
+
+  /** Hide the visible label (it stays available to screen readers). */
+  @property({ type: Boolean, attribute: 'hide-label', reflect: true }) hideLabel = false;
+
+  /** The storefront to use; by default the enclosing `<mendunia-store>` or the page's default. */
+  @property({ attribute: false }) storefront?: Storefront;
+
+  private readonly store = new StorefrontController(this, (s) => [s.$locale]);
+
+  protected override render(): TemplateResult | typeof nothing {
+    const sf = this.store.value;
+    if (!sf) return nothing;
+    const locale = sf.$locale.get();
+    const current = resolveLanguage(locale);
+    const offered = this.languages?.split(/[\s,]+/).filter(Boolean) ?? [...SUPPORTED_LANGUAGES];
+    return html`<div part="base">
+      <label part="label" for="select" class=${this.hideLabel ? 'visually-hidden' : ''}>${translator(locale)('locale.label')}</label>
+      <select part="select" id="select" @change=${this.onChange}>
+        ${offered.map(
+          (lang) => html`<option value=${lang} lang=${lang} ?selected=${resolveLanguage(lang) === current}>${languageAutonym(lang)}</option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private onChange(e: Event): void {
+    this.store.value?.setLocale((e.target as HTMLSelectElement).value);
+  }
+}

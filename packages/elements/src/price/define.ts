@@ -1,0 +1,10 @@
+import { defineElement } from '../shared/define.js';
+import { MenduniaPrice } from './price.js';
+
+defineElement('mendunia-price', MenduniaPrice);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mendunia-price': MenduniaPrice;
+  }
+}

@@ -1,0 +1,30 @@
+/** The version of @mendunia/elements, written into each definition so a second copy can tell. */
+export const VERSION = '0.1.0';
+
+const versionKey = Symbol.for('mendunia.version');
+const warned = new Set<string>();
+
+type Versioned = CustomElementConstructor & { [versionKey]?: string };
+
+/**
+ * Registers a Mendunia element unless the tag is already taken. Two script tags (or a bundle
+ * and a script tag) on one page must never throw: the same version is silently skipped, another
+ * version (or a foreign element) gets one console warning and the first definition stays.
+ */
+export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  const registry = globalThis.customElements;
+  if (!registry) return;
+  const existing = registry.get(tag) as Versioned | undefined;
+  if (!existing) {
+    Object.defineProperty(ctor, versionKey, { value: VERSION });
+    registry.define(tag, ctor);
+    return;
+  }
+  if (existing === ctor || existing[versionKey] === VERSION) return;
+  const key = `${tag}@${existing[versionKey] ?? 'foreign'}`;
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(
+    `Mendunia ${VERSION}: <${tag}> is already defined${existing[versionKey] ? ` by Mendunia ${existing[versionKey]}` : ' by another script'}; keeping that definition. Load Mendunia once per page.`,
+  );
+}

@@ -1,0 +1,76 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { watchDefaultStorefront, type ReadableAtom, type Storefront } from '@mendunia/core';
+import { storefrontContext } from './context.js';
+
+export interface StorefrontHost extends ReactiveControllerHost, HTMLElement {
+  storefront?: Storefront;
+}
+
+/**
+ * Finds the storefront an element belongs to — its `storefront` property, else the nearest
+ * `<mendunia-store>` (context), else the page's default — and re-renders the element when the
+ * stores it reads change. (nanostores' StoreController pattern, plus the resolution order.)
+ */
+export class StorefrontController implements ReactiveController {
+  private fromContext: Storefront | undefined;
+  private fromPage: Storefront | undefined;
+  private current: Storefront | undefined;
+  private unsubscribe: (() => void)[] = [];
+  private unwatchPage?: () => void;
+
+  constructor(
+    private readonly host: StorefrontHost,
+    private readonly stores: (storefront: Storefront) => readonly ReadableAtom<unknown>[],
+  ) {
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: storefrontContext,
+      subscribe: true,
+      callback: (value) => {
+        this.fromContext = value;
+        this.resolve();
+      },
+    });
+  }
+
+  /** The resolved storefront, or undefined when there is none yet. */
+  get value(): Storefront | undefined {
+    return this.current;
+  }
+
+  hostConnected(): void {
+    this.unwatchPage = watchDefaultStorefront((s) => {
+      this.fromPage = s;
+      this.resolve();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.unwatchPage?.();
+    this.unwatchPage = undefined;
+    this.fromPage = undefined;
+    this.swap(undefined);
+  }
+
+  /** Picks up a changed `storefront` property before the host renders. */
+  hostUpdate(): void {
+    this.resolve(false);
+  }
+
+  private resolve(requestUpdate = true): void {
+    if (!this.host.isConnected) return;
+    const next = this.host.storefront ?? this.fromContext ?? this.fromPage;
+    if (next === this.current) return;
+    this.swap(next);
+    if (requestUpdate) this.host.requestUpdate();
+  }
+
+  private swap(next: Storefront | undefined): void {
+    for (const off of this.unsubscribe) off();
+    this.current = next;
+    this.unsubscribe = next
+      ? this.stores(next).map((store) => store.listen(() => this.host.requestUpdate()))
+      : [];
+  }
+}

@@ -1,0 +1,51 @@
+import { expect } from '@open-wc/testing';
+import en from './locales/en.json';
+import id from './locales/id.json';
+import { resolveLanguage, translator } from './instance.js';
+
+/** Every leaf key path of a nested strings object, without i18next plural suffixes. */
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null
+      ? keys(v as object, `${prefix}${k}.`)
+      : [`${prefix}${k.replace(/_(zero|one|two|few|many|other)$/, '')}`],
+  );
+}
+
+describe('i18n', () => {
+  it('has every English key in Indonesian and no extra ones', () => {
+    const enKeys = [...new Set(keys(en))].sort();
+    const idKeys = [...new Set(keys(id))].sort();
+    expect(idKeys).to.deep.equal(enKeys);
+  });
+
+  for (const [tag, expected] of [
+    ['id', 'id'],
+    ['id-ID', 'id'],
+    ['EN-gb', 'en'],
+    ['en', 'en'],
+    ['fr', 'en'],
+    ['', 'en'],
+    [null, 'en'],
+  ] as const) {
+    it(`resolves ${String(tag)} to ${expected}`, () => {
+      expect(resolveLanguage(tag)).to.equal(expected);
+    });
+  }
+
+  it('translates with interpolation and plurals in each language', () => {
+    expect(translator('id')('product.addToCart')).to.equal('Tambah ke keranjang');
+    expect(translator('en')('product.lowStock', { count: 2 })).to.equal('Only 2 left');
+    expect(translator('id-ID')('product.lowStock', { count: 1 })).to.equal('Tinggal 1');
+  });
+
+  it('does not escape interpolated values (Lit escapes when rendering)', () => {
+    expect(translator('en')('price.charged', { amount: '<b>Rp 1</b>' })).to.equal(
+      'You will be charged <b>Rp 1</b>',
+    );
+  });
+
+  it('falls back to English, never a raw key, for an unsupported language', () => {
+    expect(translator('ja')('currency.label')).to.equal('Currency');
+  });
+});
