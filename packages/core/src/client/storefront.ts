@@ -111,18 +111,19 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
   const $currency = atom<string>(initialCurrency());
 
   function initialCurrency(): string {
+    // A bad merchant default is reported whatever the buyer's saved choice or region is.
+    let fallback = config.defaultCurrency?.trim().toUpperCase();
+    if (fallback && !currencies.includes(fallback)) {
+      logger.error(`Mendunia: default currency "${config.defaultCurrency}" is not ${isKnownCurrency(fallback) ? "in the store's currency list" : 'a known ISO 4217 currency'}; it is ignored.`);
+      fallback = undefined;
+    }
     const saved = storage.getItem(currencyKey);
     if (saved && currencies.includes(saved)) return saved;
     for (const region of config.preferredRegions ?? []) {
       const code = currencyForRegion(region.toUpperCase());
       if (code && currencies.includes(code)) return code;
     }
-    const fallback = config.defaultCurrency?.trim().toUpperCase();
-    if (fallback) {
-      if (currencies.includes(fallback)) return fallback;
-      logger.error(`Mendunia: default currency "${config.defaultCurrency}" is not ${isKnownCurrency(fallback) ? 'in the store\'s currency list' : 'a known ISO 4217 currency'}; showing IDR.`);
-    }
-    return 'IDR';
+    return fallback ?? 'IDR';
   }
 
   const convert = { markupPercent: config.markupPercent ?? 0, rounding: config.rounding ?? {} };

@@ -7,6 +7,7 @@ import { currencyName, formatDate } from '../shared/intl.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 
 /**
+ * @tag mendunia-currency-selector
  * @summary Lets the buyer choose the currency prices are shown in. Currency names come from
  * the browser (`Intl.DisplayNames`) in the current language; the choice is remembered. It says
  * that converted prices are estimates and which currency is charged, and when the rates are

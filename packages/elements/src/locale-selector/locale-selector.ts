@@ -7,6 +7,7 @@ import { languageAutonym } from '../shared/intl.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 
 /**
+ * @tag mendunia-locale-selector
  * @summary Lets the buyer choose the language of the shop's widgets. Each language is named in
  * itself ("Bahasa Indonesia", "English"). It changes the store's language, not the host page's.
  *

@@ -7,6 +7,7 @@ import { baseStyles } from '../shared/styles.js';
 import { priceTitle } from './price-text.js';
 
 /**
+ * @tag mendunia-price
  * @summary Any IDR amount, anywhere on the page, shown in the buyer's currency and re-priced
  * live when the currency changes. A converted amount is marked "≈" and its title and
  * screen-reader text say what is actually charged in IDR.

@@ -23,6 +23,7 @@ const LOW_STOCK = 5;
 const MAX_QUANTITY = 99;
 
 /**
+ * @tag mendunia-product-card
  * @summary One product from the catalog: image (space reserved, no layout shift), title,
  * description, variant picker, stock state, quantity, price in the buyer's currency and an
  * add-to-cart button. Renders loading, error and not-found states too.

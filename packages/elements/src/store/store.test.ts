@@ -92,6 +92,24 @@ describe('<mendunia-store>', () => {
     expect(getDefaultStorefront()).to.equal(undefined);
   });
 
+  it('reports an unknown currency code and keeps a working page', async () => {
+    const { result: store, errors } = await captureConsole(async () => {
+      const s = await fixture<MenduniaStore>(html`<mendunia-store currency="XYZ" currencies="IDR USD" locale="en" store-id="xyz">
+        <script type="application/json">{"version":1,"currency":"IDR","products":[{"id":"a","name":"A","price":150000,"images":[],"weightGrams":1}]}</script>
+        <script type="application/json" data-rates>${JSON.stringify(RATES)}</script>
+        <mendunia-product-card product-id="a"></mendunia-product-card>
+      </mendunia-store>`);
+      await waitFor(() => s.storefront!.$rates.get().status === 'ready');
+      return s;
+    });
+    expect(errors.join('\n')).to.contain('"XYZ"');
+    const cardEl = store.querySelector('mendunia-product-card')!;
+    await cardEl.updateComplete;
+    // navigator.languages is en-US here: the region's USD wins over the invalid default.
+    expect(store.storefront!.$currency.get()).to.be.oneOf(['IDR', 'USD']);
+    expect(title(cardEl)).to.equal('A');
+  });
+
   it('reports a catalog that is not JSON and shows the error state', async () => {
     const { result: store, errors } = await captureConsole(async () => {
       const s = await fixture<MenduniaStore>(html`<mendunia-store locale="en" store-id="notjson">

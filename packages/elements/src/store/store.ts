@@ -10,6 +10,7 @@ import { storefrontConfig } from '../shared/config.js';
 const STRUCTURAL = ['catalog', 'rates', 'ratesFormat', 'currencies', 'currency', 'markup', 'rounding', 'maxRateAge', 'storeId'] as const;
 
 /**
+ * @tag mendunia-store
  * @summary Holds a shop's configuration and state — catalog, exchange rates, currency and
  * language — and shares it with every Mendunia element inside it. The first store on a page
  * also becomes the page default, so elements placed elsewhere on the page use it too.
