@@ -24,7 +24,9 @@ export default {
   files: 'packages/*/src/**/*.test.ts',
   nodeResolve: { exportConditions: ['source', 'production', 'browser'] },
   plugins: [jsonModules, esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
-  concurrency: 2,
+  // One page at a time: a page in a background tab gets no animation frames (open-wc's fixture()
+  // waits for one) and no focus, which makes dialog and keyboard tests hang or flake.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     chromeLauncher({

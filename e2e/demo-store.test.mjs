@@ -89,6 +89,47 @@ describe('demo store', () => {
     await context.close();
   });
 
+  it('keeps the cart across a reload, re-priced in the new currency', async () => {
+    const { page, context, errors } = await openDemo();
+    for (const id of ['batik-kawung-cap', 'cengkeh-ternate', 'teh-hitam-kemuning']) {
+      const card = page.locator(`mendunia-product-card[product-id="${id}"]`);
+      await card.locator('[part="add-button"]').click();
+      await card.locator('[part="status"]').filter({ hasText: 'Added to cart' }).waitFor();
+    }
+    const badge = page.locator('mendunia-cart-button [part="badge"]');
+    assert.equal(await badge.textContent(), '3');
+
+    await page.locator('mendunia-currency-selector select').selectOption('SGD');
+    await page.reload();
+    await page.locator('mendunia-product-card').first().locator('[part="title"]').waitFor();
+    assert.equal(await badge.textContent(), '3');
+    await page.locator('mendunia-cart-button button').click();
+    const names = page.locator('mendunia-cart [part="line-name"]');
+    await names.first().waitFor();
+    assert.deepEqual(await names.allTextContents(), ['Stamped Kawung Batik Cloth in Indigo', 'Whole Ternate Cloves', 'Kemuning Black Tea']);
+    const ids = ['batik-kawung-cap', 'cengkeh-ternate', 'teh-hitam-kemuning'];
+    const idr = ids.map((id) => catalog.products.find((p) => p.id === id).price);
+    const lines = idr.map((amount) => convertIdr(amount, 'SGD', ecb));
+    const subtotal = formatMoney({ amount: lines.reduce((n, l) => n + l.amount, 0), currency: 'SGD' }, 'en-US', { approximate: true });
+    assert.equal((await page.locator('mendunia-cart [part="subtotal"]').textContent()).trim(), subtotal);
+    assert.match(await page.locator('mendunia-cart [part="charge-note"]').textContent(), new RegExp(`Rp\\s${(idr[0] + idr[1] + idr[2]).toLocaleString('en-US')}`));
+    await page.screenshot({ path: new URL('demo-cart.png', shots).pathname });
+    await page.keyboard.press('Escape');
+    await page.locator('mendunia-cart dialog').waitFor({ state: 'hidden' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('shows a change made in one tab in another tab of the shop', async () => {
+    const { page, context } = await openDemo();
+    const second = await context.newPage();
+    await second.goto(base);
+    await second.locator('mendunia-product-card').first().locator('[part="title"]').waitFor();
+    await page.locator('mendunia-product-card[product-id="jahe-merah-kering"] [part="add-button"]').click();
+    await second.locator('mendunia-cart-button [part="badge"]').filter({ hasText: '1' }).waitFor();
+    await context.close();
+  });
+
   it('switches the widgets to Indonesian', async () => {
     const { page, context } = await openDemo();
     await page.locator('mendunia-locale-selector select').selectOption('id');

@@ -4,3 +4,5 @@ import './price/define.js';
 import './currency-selector/define.js';
 import './locale-selector/define.js';
 import './product-card/define.js';
+import './cart-button/define.js';
+import './cart/define.js';

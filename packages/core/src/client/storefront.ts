@@ -7,7 +7,7 @@ import {
   type Catalog,
   type CatalogIssue,
 } from '../catalog/index.js';
-import { createCart, type Cart } from '../cart/index.js';
+import { cartTotals, createCart, type Cart, type CartTotals } from '../cart/index.js';
 import {
   currencyForRegion,
   isKnownCurrency,
@@ -72,6 +72,12 @@ export interface Storefront {
   /** Currencies that can be shown now: the configured ones that the current rates cover. */
   readonly $availableCurrencies: ReadableAtom<readonly string[]>;
   readonly cart: Cart;
+  /** The cart priced in the display currency; undefined until the catalog is loaded. */
+  readonly $cart: ReadableAtom<CartTotals | undefined>;
+  /** Whether the cart drawer is open (shared by cart buttons and the drawer). */
+  readonly $cartOpen: ReadableAtom<boolean>;
+  openCart(): void;
+  closeCart(): void;
   /** Loads (or reloads) the catalog from the configured source or the one given. */
   loadCatalog(source?: string | unknown): Promise<CatalogState>;
   loadRates(source?: RateSource): Promise<RatesState>;
@@ -140,10 +146,19 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     currencies.filter((c) => canDisplay(c, rates.status === 'ready' ? rates.rates : undefined)),
   );
 
-  const cart = createCart(() => {
+  const currentCatalog = () => {
     const state = $catalog.get();
     return state.status === 'ready' ? state.catalog : undefined;
+  };
+  const cart = createCart({ getCatalog: currentCatalog, storage, key: `mendunia:${id}:cart`, logger });
+  // Each time a catalog arrives, the saved cart is checked against it and the buyer told of changes.
+  $catalog.listen((state) => {
+    if (state.status === 'ready') cart.revalidate(state.catalog);
   });
+  const $cart = computed([cart.$lines, $catalog, $pricing], (lines, state, pricing) =>
+    state.status === 'ready' ? cartTotals(lines, state.catalog, pricing) : undefined,
+  );
+  const $cartOpen = atom(false);
 
   let catalogSource = config.catalog;
   let catalogRun = 0;
@@ -225,6 +240,10 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     $pricing,
     $availableCurrencies,
     cart,
+    $cart,
+    $cartOpen,
+    openCart: () => $cartOpen.set(true),
+    closeCart: () => $cartOpen.set(false),
     loadCatalog: loadCatalogFrom,
     loadRates: loadRatesFrom,
     setCurrency,

@@ -95,31 +95,6 @@ export const productCardStyles = css`
     gap: var(--_space-2);
     align-items: stretch;
   }
-  [part='quantity'] {
-    display: inline-flex;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    overflow: hidden;
-  }
-  [part='quantity'] button {
-    inline-size: 2rem;
-    border: 0;
-    background: transparent;
-    font-size: 1.1rem;
-  }
-  [part='quantity'] input {
-    inline-size: 2.75rem;
-    border: 0;
-    border-radius: 0;
-    border-inline: 1px solid var(--_border);
-    text-align: center;
-    -moz-appearance: textfield;
-  }
-  [part='quantity'] input::-webkit-inner-spin-button,
-  [part='quantity'] input::-webkit-outer-spin-button {
-    -webkit-appearance: none;
-    margin: 0;
-  }
   [part='add-button'] {
     flex: 1 1 7rem;
     white-space: nowrap;

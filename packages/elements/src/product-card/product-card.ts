@@ -14,6 +14,7 @@ import { translator, type TFunction } from '@mendunia/i18n';
 import { MenduniaAddToCartEvent } from '../shared/events.js';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
+import { quantityStepper, quantityStyles } from '../shared/quantity.js';
 import { priceTitle } from '../price/price-text.js';
 import { productCardStyles } from './product-card.styles.js';
 
@@ -60,7 +61,7 @@ const MAX_QUANTITY = 99;
  * @cssprop --mendunia-button-color - Add-to-cart text colour.
  */
 export class MenduniaProductCard extends LitElement {
-  static override styles = [baseStyles, controlStyles, productCardStyles];
+  static override styles = [baseStyles, controlStyles, quantityStyles, productCardStyles];
 
   /** The catalog id of the product to show. */
   @property({ attribute: 'product-id', reflect: true }) productId?: string;
@@ -136,15 +137,15 @@ export class MenduniaProductCard extends LitElement {
           </span>
         </div>
         <div class="actions">
-          <div part="quantity" role="group" aria-label=${t('product.quantity')}>
-            <button type="button" aria-label=${t('product.decrease')} ?disabled=${soldOut || this.quantity <= 1}
-              @click=${() => this.setQuantity(this.quantity - 1, max)}>−</button>
-            <input type="number" inputmode="numeric" min="1" max=${max} .value=${String(this.quantity)}
-              aria-label=${t('product.quantity')} ?disabled=${soldOut}
-              @change=${(e: Event) => this.setQuantity(Number((e.target as HTMLInputElement).value), max)} />
-            <button type="button" aria-label=${t('product.increase')} ?disabled=${soldOut || this.quantity >= max}
-              @click=${() => this.setQuantity(this.quantity + 1, max)}>+</button>
-          </div>
+          ${quantityStepper({
+            value: this.quantity,
+            max,
+            disabled: soldOut,
+            label: t('product.quantity'),
+            decreaseLabel: t('product.decrease'),
+            increaseLabel: t('product.increase'),
+            onChange: (q) => (this.quantity = q),
+          })}
           <button part="add-button" type="button" ?disabled=${soldOut} @click=${() => this.addToCart(sf, product, variant, t)}>
             ${soldOut ? t('product.soldOut') : t('product.addToCart')}
           </button>
@@ -195,13 +196,6 @@ export class MenduniaProductCard extends LitElement {
     this.variantId = id;
     this.quantity = 1;
     this.status = undefined;
-  }
-
-  private setQuantity(value: number, max: number): void {
-    const q = Number.isFinite(value) ? Math.trunc(value) : 1;
-    this.quantity = Math.min(Math.max(q, 1), Math.max(max, 1));
-    // The input may hold text the state did not change from (e.g. "0" → 1 when 1 already).
-    this.requestUpdate();
   }
 
   private addToCart(sf: Storefront, product: Product, variant: Variant | undefined, t: TFunction): void {

@@ -1,3 +1,5 @@
+import type { CartLine, CartTotals } from '@mendunia/core';
+
 /** Detail of `mendunia-add-to-cart`: what the buyer asked to add. */
 export interface AddToCartDetail {
   readonly productId: string;
@@ -41,10 +43,44 @@ export class MenduniaLocaleChangeEvent extends CustomEvent<LocaleChangeDetail> {
   }
 }
 
+export interface CartChangeDetail {
+  /** The cart lines (product, variant, quantity). */
+  readonly lines: readonly CartLine[];
+  /** The cart priced in the display currency; undefined while the catalog loads. */
+  readonly totals: CartTotals | undefined;
+}
+
+/** Fired by `<mendunia-store>` after the cart changed (in this tab or another one). */
+export class MenduniaCartChangeEvent extends CustomEvent<CartChangeDetail> {
+  constructor(detail: CartChangeDetail) {
+    super('mendunia-cart-change', { detail, bubbles: true, composed: true });
+  }
+}
+
+export interface CheckoutStartDetail {
+  readonly lines: readonly CartLine[];
+  /** Subtotal in IDR from the catalog (a preview: servers recompute what is charged). */
+  readonly subtotalIdr: number;
+  /** The currency the buyer is looking at. */
+  readonly currency: string;
+}
+
+/**
+ * Fired by `<mendunia-cart>` when the buyer asks to check out. Cancelable: call
+ * `preventDefault()` to run your own checkout instead of Mendunia's.
+ */
+export class MenduniaCheckoutStartEvent extends CustomEvent<CheckoutStartDetail> {
+  constructor(detail: CheckoutStartDetail) {
+    super('mendunia-checkout-start', { detail, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'mendunia-add-to-cart': MenduniaAddToCartEvent;
     'mendunia-currency-change': MenduniaCurrencyChangeEvent;
     'mendunia-locale-change': MenduniaLocaleChangeEvent;
+    'mendunia-cart-change': MenduniaCartChangeEvent;
+    'mendunia-checkout-start': MenduniaCheckoutStartEvent;
   }
 }

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { createStorefront, getDefaultStorefront, setDefaultStorefront, type Storefront } from '@mendunia/core';
 import { storefrontContext } from '../shared/context.js';
-import { MenduniaCurrencyChangeEvent, MenduniaLocaleChangeEvent } from '../shared/events.js';
+import { MenduniaCartChangeEvent, MenduniaCurrencyChangeEvent, MenduniaLocaleChangeEvent } from '../shared/events.js';
 import { storefrontConfig } from '../shared/config.js';
 
 /** Attributes that shape the storefront itself; changing one after start builds a new one. */
@@ -21,6 +21,7 @@ const STRUCTURAL = ['catalog', 'rates', 'ratesFormat', 'currencies', 'currency',
  *
  * @fires mendunia-currency-change - After the display currency changed (`detail.currency`, `detail.previous`).
  * @fires mendunia-locale-change - After the widgets' language changed (`detail.locale`, `detail.previous`).
+ * @fires mendunia-cart-change - After the cart changed, here or in another tab (`detail.lines`, `detail.totals`).
  */
 export class MenduniaStore extends LitElement {
   static override styles = css`
@@ -159,6 +160,9 @@ export class MenduniaStore extends LitElement {
         const previous = locale;
         locale = next;
         this.dispatchEvent(new MenduniaLocaleChangeEvent({ locale: next, previous }));
+      }),
+      sf.cart.$lines.listen((lines) => {
+        this.dispatchEvent(new MenduniaCartChangeEvent({ lines, totals: sf.$cart.get() }));
       }),
     ];
     this.followDocumentLanguage();

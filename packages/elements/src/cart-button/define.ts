@@ -1,0 +1,10 @@
+import { defineElement } from '../shared/define.js';
+import { MenduniaCartButton } from './cart-button.js';
+
+defineElement('mendunia-cart-button', MenduniaCartButton);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mendunia-cart-button': MenduniaCartButton;
+  }
+}

@@ -1,0 +1,75 @@
+import { css, html, type TemplateResult } from 'lit';
+
+export interface QuantityStepperOptions {
+  readonly value: number;
+  /** Highest allowed value (stock); the + button disables there. */
+  readonly max: number;
+  readonly disabled?: boolean;
+  readonly label: string;
+  readonly decreaseLabel: string;
+  readonly increaseLabel: string;
+  /** Called with the wanted value, already clamped to 1…max. */
+  readonly onChange: (value: number) => void;
+  /** Part name of the group (default `quantity`). */
+  readonly part?: string;
+}
+
+/** Clamps what a buyer typed or stepped to a whole number in 1…max. */
+export function clampQuantity(value: number, max: number): number {
+  const q = Number.isFinite(value) ? Math.trunc(value) : 1;
+  return Math.min(Math.max(q, 1), Math.max(max, 1));
+}
+
+/** The − [n] + control of the product card and the cart lines. */
+export function quantityStepper(o: QuantityStepperOptions): TemplateResult {
+  const set = (value: number) => o.onChange(clampQuantity(value, o.max));
+  return html`<div part=${o.part ?? 'quantity'} class="stepper" role="group" aria-label=${o.label}>
+    <button type="button" aria-label=${o.decreaseLabel} ?disabled=${o.disabled || o.value <= 1} @click=${() => set(o.value - 1)}>−</button>
+    <input
+      type="number"
+      inputmode="numeric"
+      min="1"
+      max=${o.max}
+      .value=${String(o.value)}
+      aria-label=${o.label}
+      ?disabled=${o.disabled}
+      @change=${(e: Event) => {
+        const input = e.target as HTMLInputElement;
+        set(Number(input.value));
+        // Show the clamped value even when it equals the old one (typed "0" → 1).
+        input.value = String(clampQuantity(Number(input.value), o.max));
+      }}
+    />
+    <button type="button" aria-label=${o.increaseLabel} ?disabled=${o.disabled || o.value >= o.max} @click=${() => set(o.value + 1)}>+</button>
+  </div>`;
+}
+
+export const quantityStyles = css`
+  .stepper {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_surface);
+  }
+  .stepper button {
+    inline-size: 2rem;
+    border: 0;
+    border-radius: 0;
+    background: transparent;
+    font-size: 1.1rem;
+  }
+  .stepper input {
+    inline-size: 2.75rem;
+    border: 0;
+    border-radius: 0;
+    border-inline: 1px solid var(--_border);
+    text-align: center;
+    -moz-appearance: textfield;
+  }
+  .stepper input::-webkit-inner-spin-button,
+  .stepper input::-webkit-outer-spin-button {
+    -webkit-appearance: none;
+    margin: 0;
+  }
+`;
