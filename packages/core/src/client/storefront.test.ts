@@ -108,6 +108,30 @@ describe('createStorefront', () => {
     expect(storefront.$pricing.get().currency).to.equal('USD');
   });
 
+  it('has a "none" rates state and shows IDR when the shop configures no rates', async () => {
+    const { storefront, errors, warnings } = make({ rates: undefined, defaultCurrency: 'USD' });
+    expect((await storefront.loadRates()).status).to.equal('none');
+    expect(storefront.$pricing.get().currency).to.equal('IDR');
+    expect([...errors, ...warnings]).to.deep.equal([]);
+  });
+
+  it('warns when the rates cannot convert an offered or chosen currency', async () => {
+    const { storefront, warnings } = make({ currencies: ['IDR', 'USD', 'JPY'], defaultCurrency: 'USD' });
+    await storefront.loadRates();
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('no JPY');
+    expect(storefront.$availableCurrencies.get()).to.deep.equal(['IDR', 'USD']);
+    storefront.setCurrency('JPY');
+    expect(warnings[1]).to.contain('cannot convert to JPY');
+    expect(storefront.$pricing.get().currency).to.equal('IDR');
+  });
+
+  it('reports an invalid configured language and uses English', () => {
+    const { storefront, errors } = make({ locale: 'not a tag!' });
+    expect(storefront.$locale.get()).to.equal('en');
+    expect(errors[0]).to.contain('not a tag!');
+  });
+
   it('validates language tags', () => {
     const { storefront, errors } = make();
     expect(storefront.setLocale('id-ID')).to.equal(true);

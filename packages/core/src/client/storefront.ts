@@ -16,7 +16,6 @@ import {
 import {
   DEFAULT_MAX_RATE_AGE_MS,
   loadRates,
-  RateSourceError,
   type RateSource,
   type RatesResult,
 } from '../rates/index.js';
@@ -29,7 +28,8 @@ export type CatalogState =
   | { readonly status: 'ready'; readonly catalog: Catalog; readonly issues: readonly CatalogIssue[] }
   | { readonly status: 'error'; readonly error: CatalogError };
 
-export type RatesState = { readonly status: 'idle' } | { readonly status: 'loading' } | RatesResult;
+/** `none`: the shop configured no rate source, so it shows and charges IDR only. */
+export type RatesState = { readonly status: 'idle' } | { readonly status: 'loading' } | { readonly status: 'none' } | RatesResult;
 
 /** Currencies offered when the merchant does not list their own. */
 export const DEFAULT_CURRENCIES: readonly string[] = [
@@ -83,7 +83,13 @@ export interface Storefront {
   loadRates(source?: RateSource): Promise<RatesState>;
   /** Selects and remembers a display currency. Unknown or not offered → console error, false. */
   setCurrency(code: string): boolean;
-  setLocale(tag: string): boolean;
+  /**
+   * Sets the widgets' language. With `remember`, it is the buyer's own choice: saved, and it
+   * wins over the page's language on later visits (see `chosenLocale`).
+   */
+  setLocale(tag: string, options?: { remember?: boolean }): boolean;
+  /** The language the buyer chose themselves (saved), if any. */
+  chosenLocale(): string | undefined;
 }
 
 function canonicalLocale(tag: string): string | undefined {
@@ -99,6 +105,7 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
   const logger = config.logger ?? console;
   const storage = config.storage ?? safeLocalStorage();
   const currencyKey = `mendunia:${id}:currency`;
+  const localeKey = `mendunia:${id}:locale`;
 
   const currencies = (config.currencies ?? DEFAULT_CURRENCIES)
     .map((c) => c.trim().toUpperCase())
@@ -113,7 +120,10 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
 
   const $catalog = atom<CatalogState>({ status: 'idle' });
   const $rates = atom<RatesState>({ status: 'idle' });
-  const $locale = atom<string>(canonicalLocale(config.locale ?? '') ?? 'en');
+  const savedLocale = canonicalLocale(storage.getItem(localeKey) ?? '');
+  const configLocale = config.locale === undefined ? undefined : canonicalLocale(config.locale);
+  if (config.locale !== undefined && !configLocale) logger.error(`Mendunia: "${config.locale}" is not a valid language tag; using English.`);
+  const $locale = atom<string>(savedLocale ?? configLocale ?? 'en');
   const $currency = atom<string>(initialCurrency());
 
   function initialCurrency(): string {
@@ -190,7 +200,7 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     rateSource = source;
     const run = ++ratesRun;
     if (!source) {
-      const state: RatesState = { status: 'unavailable', error: new RateSourceError('No exchange rates configured; prices are shown in IDR.', 'none') };
+      const state: RatesState = { status: 'none' };
       $rates.set(state);
       return state;
     }
@@ -201,7 +211,13 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
       maxAgeMs: config.maxRateAgeMs ?? DEFAULT_MAX_RATE_AGE_MS,
       logger,
     });
-    if (run === ratesRun) $rates.set(state);
+    if (run === ratesRun) {
+      $rates.set(state);
+      if (state.status === 'ready') {
+        const missing = currencies.filter((c) => !canDisplay(c, state.rates));
+        if (missing.length) logger.warn(`Mendunia: the rates from ${state.rates.source} have no ${missing.join(', ')}; ${missing.length > 1 ? 'those currencies are' : 'that currency is'} not offered.`);
+      }
+    }
     return state;
   }
 
@@ -217,15 +233,20 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     }
     $currency.set(code);
     storage.setItem(currencyKey, code);
+    const rates = $rates.get();
+    if (rates.status === 'ready' && !canDisplay(code, rates.rates)) {
+      logger.warn(`Mendunia: the current rates cannot convert to ${code}; prices stay in IDR until rates that include it load.`);
+    }
     return true;
   }
 
-  function setLocale(tag: string): boolean {
+  function setLocale(tag: string, options: { remember?: boolean } = {}): boolean {
     const locale = canonicalLocale(tag);
     if (!locale) {
       logger.error(`Mendunia: "${tag}" is not a valid language tag; keeping ${$locale.get()}.`);
       return false;
     }
+    if (options.remember) storage.setItem(localeKey, locale);
     $locale.set(locale);
     return true;
   }
@@ -248,5 +269,6 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     loadRates: loadRatesFrom,
     setCurrency,
     setLocale,
+    chosenLocale: () => canonicalLocale(storage.getItem(localeKey) ?? ''),
   };
 }

@@ -79,13 +79,13 @@ export async function loadRates(source: RateSource, options: LoadRatesOptions = 
     error = asSourceError(source, caught);
   }
 
-  logger.error(error.message);
+  logger.error(`Mendunia: ${error.message}`);
   const cached = readJson(storage, key, parseCacheEntry);
   if (cached) {
     return { status: 'ready', rates: cached, stale: isStale(cached, maxAgeMs, now()), fromCache: true, error };
   }
   if (hasEntry(storage, key)) {
-    logger.warn(`Ignoring saved rates under "${key}": they are not valid rates (the entry was removed)`);
+    logger.warn(`Mendunia: ignoring saved rates under "${key}": they are not valid rates (the entry was removed)`);
     try {
       storage.removeItem(key);
     } catch {

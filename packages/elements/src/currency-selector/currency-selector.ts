@@ -73,14 +73,15 @@ export class MenduniaCurrencySelector extends LitElement {
     const locale = pricing.locale;
     const t = translator(locale);
     const selected = sf.$currency.get();
-    const unavailable = rates.status === 'unavailable';
+    const charge = pricing.chargeCurrency;
+    const unavailable = rates.status === 'unavailable' || rates.status === 'none';
     const loading = rates.status === 'loading' || rates.status === 'idle';
     // While rates load, the configured list is offered; once they are known, only what they cover.
-    const offered = loading ? sf.currencies : sf.$availableCurrencies.get();
-    const charge = pricing.chargeCurrency;
+    const offered = loading ? sf.currencies : unavailable ? [charge] : sf.$availableCurrencies.get();
 
     let note: string;
-    if (unavailable) note = t('currency.unavailable', { charge });
+    if (rates.status === 'none') note = '';
+    else if (unavailable) note = t('currency.unavailable', { charge });
     else if (loading) note = t('currency.loading');
     else if (pricing.stale && pricing.rates) note = t('currency.stale', { date: formatDate(pricing.rates.date, locale) });
     else note = pricing.currency === charge ? '' : t('currency.estimate', { currency: pricing.currency, charge });

@@ -21,6 +21,19 @@ describe('<mendunia-locale-selector>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers only languages Mendunia has strings for, and remembers the buyer\'s choice', async () => {
+    const { storefront, storage } = await readyStorefront();
+    const el = await fixture<MenduniaLocaleSelector>(html`<mendunia-locale-selector languages="id en ms" .storefront=${storefront}></mendunia-locale-selector>`);
+    const select = el.shadowRoot!.querySelector('select')!;
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['id', 'en']);
+    expect([...select.options].filter((o) => o.selected).map((o) => o.value)).to.deep.equal(['en']);
+    select.value = 'id';
+    select.dispatchEvent(new Event('change'));
+    const next = await readyStorefront({ storage, locale: 'en' });
+    expect(next.storefront.$locale.get()).to.equal('id');
+    expect(next.storefront.chosenLocale()).to.equal('id');
+  });
+
   it('re-renders the cards of its store in the chosen language', async () => {
     const store = await fixture(html`<mendunia-store locale="en" store-id="lang">
       <script type="application/json">${JSON.stringify(CATALOG)}</script>

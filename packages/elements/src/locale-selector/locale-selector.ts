@@ -31,7 +31,7 @@ export class MenduniaLocaleSelector extends LitElement {
     `,
   ];
 
-  /** Languages offered, space-separated (default: every language Mendunia ships). */
+  /** Languages offered, space- or comma-separated; languages Mendunia has no strings for are left out (default: all it ships). */
   @property() languages?: string;
 
   /** Hide the visible label (it stays available to screen readers). */
@@ -47,18 +47,21 @@ export class MenduniaLocaleSelector extends LitElement {
     if (!sf) return nothing;
     const locale = sf.$locale.get();
     const current = resolveLanguage(locale);
-    const offered = this.languages?.split(/[\s,]+/).filter(Boolean) ?? [...SUPPORTED_LANGUAGES];
+    // Only languages Mendunia has strings for: another tag would silently show English.
+    const offered = (this.languages?.split(/[\s,]+/).filter(Boolean) ?? [...SUPPORTED_LANGUAGES]).filter((lang) =>
+      (SUPPORTED_LANGUAGES as readonly string[]).includes(lang),
+    );
     return html`<div part="base">
       <label part="label" for="select" class=${this.hideLabel ? 'visually-hidden' : ''}>${translator(locale)('locale.label')}</label>
       <select part="select" id="select" @change=${this.onChange}>
         ${offered.map(
-          (lang) => html`<option value=${lang} lang=${lang} ?selected=${resolveLanguage(lang) === current}>${languageAutonym(lang)}</option>`,
+          (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === current}>${languageAutonym(lang)}</option>`,
         )}
       </select>
     </div>`;
   }
 
   private onChange(e: Event): void {
-    this.store.value?.setLocale((e.target as HTMLSelectElement).value);
+    this.store.value?.setLocale((e.target as HTMLSelectElement).value, { remember: true });
   }
 }

@@ -38,6 +38,12 @@ describe('<mendunia-price>', () => {
     expect(amountText(el)).to.match(/^IDR|Rp/);
   });
 
+  it('takes the amount as a number property too (frameworks set properties)', async () => {
+    const { storefront } = await readyStorefront({ defaultCurrency: 'IDR', locale: 'id' });
+    const el = await fixture<MenduniaPrice>(html`<mendunia-price .amount=${150000} .storefront=${storefront}></mendunia-price>`);
+    expect(amountText(el)).to.match(/^Rp\s150\.000$/);
+  });
+
   it('shows the charge visibly with show-charge', async () => {
     const { storefront } = await readyStorefront();
     const el = await fixture<MenduniaPrice>(html`<mendunia-price show-charge amount="150000" .storefront=${storefront}></mendunia-price>`);

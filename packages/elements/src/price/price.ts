@@ -43,8 +43,8 @@ export class MenduniaPrice extends LitElement {
     `,
   ];
 
-  /** The amount in IDR (whole rupiah). */
-  @property() amount?: string;
+  /** The amount in IDR (whole rupiah), as an attribute string or a number property. */
+  @property() amount?: string | number;
 
   /** Also show the IDR amount that is charged, e.g. "≈ US$9.20 (Rp 150.000)". */
   @property({ type: Boolean, attribute: 'show-charge' }) showCharge = false;
@@ -60,10 +60,11 @@ export class MenduniaPrice extends LitElement {
     if (!sf) return nothing;
     const pricing = sf.$pricing.get();
     const t = translator(pricing.locale);
-    const amount = Number(this.amount);
-    if (this.amount === undefined || this.amount.trim() === '' || !Number.isSafeInteger(amount) || amount < 0) {
-      if (this.reported !== this.amount) {
-        this.reported = this.amount;
+    const raw = this.amount === undefined ? '' : String(this.amount).trim();
+    const amount = Number(raw);
+    if (raw === '' || !Number.isSafeInteger(amount) || amount < 0) {
+      if (this.reported !== raw) {
+        this.reported = raw;
         console.error(`Mendunia: <mendunia-price amount="${this.amount ?? ''}">: expected a whole, non-negative IDR amount such as 150000.`);
       }
       return html`<span part="base"><span part="amount">${t('price.invalid')}</span></span>`;

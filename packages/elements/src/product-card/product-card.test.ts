@@ -102,6 +102,10 @@ describe('<mendunia-product-card>', () => {
     part(el, 'add-button')!.click();
     await el.updateComplete;
     expect(text(el, 'status')).to.equal('Not added: only 3 available');
+    storefront.cart.setQuantity('cengkeh', undefined, 2);
+    part(el, 'add-button')!.click(); // asks for 3 more, 1 fits
+    await el.updateComplete;
+    expect(text(el, 'status')).to.equal('Only 3 available: your cart now has 3 of Cengkeh Maluku');
     expect(storefront.cart.$lines.get()[0].quantity).to.equal(3);
   });
 

@@ -209,10 +209,9 @@ export class MenduniaProductCard extends LitElement {
     if (!this.dispatchEvent(event)) return;
     const result = sf.cart.add(product.id, variant?.id, quantity);
     const name = localise(product.name, sf.$locale.get());
+    const count = stockOf(product, variant) ?? 0;
     if (result.ok && !result.limited) this.status = { text: t('product.added', { name, quantity }), error: false };
-    else {
-      const count = stockOf(product, variant) ?? 0;
-      this.status = { text: t('product.notAdded', { count }), error: true };
-    }
+    else if (result.ok) this.status = { text: t('product.addedLimited', { name, count }), error: true };
+    else this.status = { text: t('product.notAdded', { count }), error: true };
   }
 }

@@ -3,6 +3,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { watchDefaultStorefront, type ReadableAtom, type Storefront } from '@mendunia/core';
 import { storefrontContext } from './context.js';
 
+/** How long after the page loaded an element may still have no store before we say so. */
+const NO_STORE_GRACE_MS = 3000;
+let warnedNoStore = false;
+
 export interface StorefrontHost extends ReactiveControllerHost, HTMLElement {
   storefront?: Storefront;
 }
@@ -44,6 +48,21 @@ export class StorefrontController implements ReactiveController {
       this.fromPage = s;
       this.resolve();
     });
+    if (!warnedNoStore) this.warnIfStoreless();
+  }
+
+  /** An element with no store renders nothing useful forever: tell the developer once. */
+  private warnIfStoreless(): void {
+    const check = () =>
+      setTimeout(() => {
+        if (warnedNoStore || this.current || !this.host.isConnected) return;
+        warnedNoStore = true;
+        console.warn(
+          `Mendunia: <${this.host.localName}> has no store. Put it inside <mendunia-store catalog="…">, or add data-catalog="…" to the mendunia.js script tag.`,
+        );
+      }, NO_STORE_GRACE_MS);
+    if (document.readyState === 'complete') check();
+    else window.addEventListener('load', check, { once: true });
   }
 
   hostDisconnected(): void {

@@ -77,6 +77,17 @@ describe('<mendunia-store>', () => {
     expect(store.storefront!.$locale.get()).to.equal('id');
   });
 
+  it('keeps the language the buyer chose even when <html lang> changes', async () => {
+    document.documentElement.lang = 'en';
+    const store = await fixture<MenduniaStore>(html`<mendunia-store store-id="chosen">
+      <script type="application/json">{"version":1,"currency":"IDR","products":[]}</script>
+    </mendunia-store>`);
+    store.storefront!.setLocale('id', { remember: true });
+    document.documentElement.lang = 'en-GB';
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.storefront!.$locale.get()).to.equal('id');
+  });
+
   it('becomes the page default so elements outside it work, and stops being it when removed', async () => {
     const wrapper = await fixture(html`<div>
       <mendunia-store currency="IDR" locale="id" store-id="default-test">

@@ -72,6 +72,8 @@ export class MenduniaStore extends LitElement {
   storefront?: Storefront;
 
   private ownsStorefront = false;
+  /** The storefront this element built from its attributes, if it did. */
+  private built?: Storefront;
   private unsubscribe: (() => void)[] = [];
   private langObserver?: MutationObserver;
 
@@ -100,11 +102,18 @@ export class MenduniaStore extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
-    if (changed.has('storefront') && !this.ownsStorefront) {
-      this.detach();
+    if (changed.has('storefront') && this.storefront !== this.built) {
+      // A storefront set from outside replaces the one built from attributes.
+      const previous = changed.get('storefront');
+      if (previous && previous === this.built) previous.cart.close();
+      this.ownsStorefront = false;
+      this.built = undefined;
+      this.detach(previous);
       this.attach();
     } else if (this.ownsStorefront && STRUCTURAL.some((k) => changed.has(k))) {
+      const previous = this.storefront;
       this.detach();
+      previous?.cart.close();
       this.build();
       this.attach();
     } else if (changed.has('locale')) {
@@ -139,6 +148,7 @@ export class MenduniaStore extends LitElement {
       ),
     );
     this.ownsStorefront = true;
+    this.built = storefront;
     this.storefront = storefront;
     void storefront.loadCatalog();
     void storefront.loadRates();
@@ -168,19 +178,21 @@ export class MenduniaStore extends LitElement {
     this.followDocumentLanguage();
   }
 
-  private detach(): void {
+  private detach(storefront = this.storefront): void {
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
-    if (this.storefront && getDefaultStorefront() === this.storefront) setDefaultStorefront(undefined);
+    if (storefront && getDefaultStorefront() === storefront) setDefaultStorefront(undefined);
   }
 
   private wantedLocale(): string {
     return this.locale || document.documentElement.lang || navigator.language || 'en';
   }
 
+  /** Follows the `locale` attribute or `<html lang>`, unless the buyer chose a language. */
   private followDocumentLanguage(): void {
     const sf = this.storefront;
-    if (sf && this.ownsStorefront && sf.$locale.get() !== this.wantedLocale()) sf.setLocale(this.wantedLocale());
+    if (!sf || !this.ownsStorefront || sf.chosenLocale()) return;
+    if (sf.$locale.get() !== this.wantedLocale()) sf.setLocale(this.wantedLocale());
   }
 
   private inlineJson(selector: string, what: string): unknown {

@@ -102,4 +102,8 @@ export async function waitFor(predicate: () => boolean, timeout = 3000): Promise
   }
 }
 
-afterEach(() => setDefaultStorefront(undefined));
+afterEach(() => {
+  setDefaultStorefront(undefined);
+  // Stores built from HTML use the real localStorage; one test's saved choices must not leak.
+  localStorage.clear();
+});
