@@ -1,0 +1,302 @@
+/**
+ * The merchant's shipping configuration (docs/shipping-and-restrictions.md), checked once when it
+ * is read: every problem is reported with the field it is in, e.g.
+ * `services[0].zones[1].rates[2].priceIdr: expected integer IDR`.
+ * Unknown properties are dropped, so a newer config still loads in an older SDK.
+ */
+import * as v from 'valibot';
+import {
+  cleanText,
+  COUNTRY_PATTERN,
+  ID_PATTERN,
+  isPlainObject,
+  LANGUAGE_TAG_PATTERN,
+} from '../catalog/schema.js';
+import type { LocalisedText } from '../catalog/index.js';
+import type { ShippingConfig, ShippingService, ShippingZone, WeightStep, ZoneRate } from './shipping.js';
+
+/** One problem in a config file: where (`services[0].zones[1].days`) and what. */
+export interface ConfigIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The shipping configuration cannot be used; `issues` lists every problem found, not just the first. */
+export class ShippingConfigError extends Error {
+  override readonly name = 'ShippingConfigError';
+  readonly issues: readonly ConfigIssue[];
+
+  constructor(issues: readonly ConfigIssue[]) {
+    super(`Shipping configuration is invalid:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+    this.issues = Object.freeze([...issues]);
+  }
+}
+
+const M = {
+  object: 'expected an object',
+  array: 'expected an array',
+  required: 'required',
+  text: 'expected text',
+  localised: 'expected text, or an object of language code → text such as {"en": "Express", "id": "Kilat"}',
+  language: 'expected a language code such as "id", "en" or "zh-Hant"',
+  id: 'expected an id: a-z, 0-9, ".", "_" or "-", starting with a letter or digit, at most 64 characters',
+  boolean: 'expected true or false',
+  origin: 'expected "ID": Mendunia ships from Indonesia',
+  price: 'expected integer IDR',
+  grams: 'expected whole grams greater than 0',
+  packaging: 'expected whole grams, 0 or more',
+  divisor: 'expected whole cm³ per kg greater than 0, such as 5000 or 6000',
+  centimetres: 'expected centimetres greater than 0',
+  country: 'expected a two-letter country code such as "SG"',
+  days: 'expected [fewest, most] whole days, such as [3, 7]',
+  daysOrder: 'the fewest days must not be more than the most days',
+  nonEmpty: 'must not be empty',
+  ascending: (previous: number) => `must be greater than the previous row's upToGrams (${previous})`,
+  lastStepOnly: 'required (only the last step may leave it out, meaning "and above")',
+  duplicateId: (kind: string, id: string) => `duplicate ${kind} id "${id}"`,
+  duplicateCountry: (country: string, zone: string) => `"${country}" is already in zone "${zone}" of this service`,
+} as const;
+
+function objectOf<const TEntries extends v.ObjectEntries>(entries: TEntries) {
+  return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, M.object), v.object(entries, M.required));
+}
+
+function arrayOf<const TItem extends v.GenericSchema>(item: TItem) {
+  return v.pipe(v.array(item, M.array), v.minLength(1, M.nonEmpty));
+}
+
+const text = v.pipe(v.string(M.text), v.transform(cleanText), v.nonEmpty(M.nonEmpty), v.maxLength(200, 'too long (at most 200 characters)'));
+
+const localisedText = v.lazy((input) =>
+  isPlainObject(input)
+    ? v.pipe(
+        v.record(
+          v.pipe(v.string(), v.regex(LANGUAGE_TAG_PATTERN, M.language)),
+          v.pipe(v.string(M.text), v.transform(cleanText), v.nonEmpty(M.nonEmpty)),
+        ),
+        v.check((byLanguage) => Object.keys(byLanguage).length > 0, M.localised),
+      )
+    : v.pipe(v.string(M.localised), v.transform(cleanText), v.nonEmpty(M.nonEmpty)),
+);
+
+const id = v.pipe(v.string(M.id), v.regex(ID_PATTERN, M.id));
+const price = v.pipe(v.number(M.price), v.safeInteger(M.price), v.minValue(0, M.price));
+const grams = v.pipe(v.number(M.grams), v.safeInteger(M.grams), v.minValue(1, M.grams));
+const packaging = v.pipe(v.number(M.packaging), v.safeInteger(M.packaging), v.minValue(0, M.packaging));
+const country = v.pipe(
+  v.string(M.country),
+  v.transform((code) => code.trim().toUpperCase()),
+  v.regex(COUNTRY_PATTERN, M.country),
+);
+const wholeDays = v.pipe(v.number(M.days), v.safeInteger(M.days), v.minValue(0, M.days));
+
+type PathItem = v.IssuePathItem;
+
+/** The path of `key` in row `index` of `list`, for issues added by raw checks. */
+function rowPath(
+  list: readonly unknown[],
+  index: number,
+  row: Record<string, unknown>,
+  key: string,
+): [PathItem, PathItem] {
+  return [
+    { type: 'array', origin: 'value', input: list as unknown[], key: index, value: row },
+    { type: 'object', origin: 'value', input: row, key, value: row[key] },
+  ];
+}
+
+function rowsOf(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+const stepSchema = objectOf({ upToGrams: v.optional(grams), stepGrams: grams });
+const steps = v.pipe(
+  arrayOf(stepSchema),
+  v.rawCheck<{ upToGrams?: number; stepGrams: number }[]>(({ dataset, addIssue }) => {
+    const list = rowsOf(dataset.value);
+    list.forEach((row, index) => {
+      if (isPlainObject(row) && row['upToGrams'] === undefined && index < list.length - 1) {
+        addIssue({ message: M.lastStepOnly, path: rowPath(list, index, row, 'upToGrams') });
+      }
+    });
+  }),
+  increasing(),
+);
+
+const rateSchema = objectOf({ upToGrams: grams, priceIdr: price });
+
+const zoneSchema = objectOf({
+  id,
+  countries: arrayOf(country),
+  rates: v.pipe(arrayOf(rateSchema), increasing()),
+  additionalPerKgIdr: v.optional(price),
+  days: v.pipe(
+    v.tuple([wholeDays, wholeDays], M.days),
+    v.check(([fewest, most]) => fewest <= most, M.daysOrder),
+  ),
+});
+
+const zones = v.pipe(
+  arrayOf(zoneSchema),
+  uniqueIds('zone'),
+  // A country in two zones of one service would have two prices; say which zone has it first.
+  v.rawCheck<v.InferOutput<typeof zoneSchema>[]>(({ dataset, addIssue }) => {
+    const list = rowsOf(dataset.value);
+    const owner = new Map<string, string>();
+    list.forEach((zone, zoneIndex) => {
+      if (!isPlainObject(zone) || !Array.isArray(zone['countries'])) return;
+      const countries = zone['countries'] as unknown[];
+      const zoneId = typeof zone['id'] === 'string' ? zone['id'] : `#${zoneIndex}`;
+      countries.forEach((code, countryIndex) => {
+        if (typeof code !== 'string') return;
+        const key = code.trim().toUpperCase();
+        const first = owner.get(key);
+        if (first !== undefined && first !== zoneId) {
+          addIssue({
+            message: M.duplicateCountry(key, first),
+            path: [
+              ...rowPath(list, zoneIndex, zone, 'countries'),
+              { type: 'array', origin: 'value', input: countries, key: countryIndex, value: code },
+            ],
+          });
+        } else owner.set(key, zoneId);
+      });
+    });
+  }),
+);
+
+const serviceSchema = objectOf({
+  id,
+  carrier: text,
+  name: localisedText,
+  tracked: v.boolean(M.boolean),
+  volumetricDivisor: v.optional(
+    v.pipe(v.number(M.divisor), v.safeInteger(M.divisor), v.minValue(1, M.divisor)),
+  ),
+  steps: v.optional(steps),
+  maxParcelGrams: v.optional(grams),
+  maxLengthCm: v.optional(v.pipe(v.number(M.centimetres), v.finite(M.centimetres), v.gtValue(0, M.centimetres))),
+  splitOversize: v.optional(v.boolean(M.boolean)),
+  packagingGrams: v.optional(packaging),
+  zones,
+});
+
+export const ShippingConfigSchema = objectOf({
+  origin: v.optional(v.literal('ID', M.origin), 'ID'),
+  packagingGrams: v.optional(packaging),
+  services: v.pipe(arrayOf(serviceSchema), uniqueIds('service')),
+});
+
+/**
+ * Each row's upToGrams must be above the previous one. Rows that are invalid themselves are
+ * skipped (their own issue is reported), so one typo does not produce a cascade.
+ */
+function increasing<T extends readonly unknown[]>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    const list = rowsOf(dataset.value);
+    let previous: number | undefined;
+    list.forEach((row, index) => {
+      if (!isPlainObject(row)) return;
+      const upTo = row['upToGrams'];
+      if (typeof upTo !== 'number' || !Number.isFinite(upTo)) return;
+      if (previous !== undefined && upTo <= previous) {
+        addIssue({ message: M.ascending(previous), path: rowPath(list, index, row, 'upToGrams') });
+      }
+      previous = upTo;
+    });
+  });
+}
+
+/** Ids must be unique among their siblings; checked raw so it is reported next to other issues. */
+export function uniqueIds<T extends readonly unknown[]>(kind: string) {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    const list = rowsOf(dataset.value);
+    const seen = new Set<string>();
+    list.forEach((row, index) => {
+      if (!isPlainObject(row) || typeof row['id'] !== 'string') return;
+      const value = row['id'];
+      if (seen.has(value)) addIssue({ message: M.duplicateId(kind, value), path: rowPath(list, index, row, 'id') });
+      seen.add(value);
+    });
+  });
+}
+
+/**
+ * Validates a shipping configuration (the `shipping` object of checkout.json) and returns it
+ * typed and frozen. Defaults are not filled in here; quoteShipping applies them, so a config built
+ * in code behaves the same as one read from a file. Throws ShippingConfigError listing every issue.
+ */
+export function parseShippingConfig(data: unknown): ShippingConfig {
+  const result = v.safeParse(ShippingConfigSchema, data, { abortEarly: false });
+  if (!result.success) throw new ShippingConfigError(toConfigIssues(result.issues));
+  const raw = result.output;
+  const config: ShippingConfig = {
+    origin: 'ID',
+    ...(raw.packagingGrams !== undefined && { packagingGrams: raw.packagingGrams }),
+    services: raw.services.map((service): ShippingService => ({
+      id: service.id,
+      carrier: service.carrier,
+      name: service.name as LocalisedText,
+      tracked: service.tracked,
+      ...(service.volumetricDivisor !== undefined && { volumetricDivisor: service.volumetricDivisor }),
+      ...(service.steps !== undefined && {
+        steps: service.steps.map(
+          (step): WeightStep => ({
+            upToGrams: step.upToGrams ?? Number.MAX_SAFE_INTEGER,
+            stepGrams: step.stepGrams,
+          }),
+        ),
+      }),
+      ...(service.maxParcelGrams !== undefined && { maxParcelGrams: service.maxParcelGrams }),
+      ...(service.maxLengthCm !== undefined && { maxLengthCm: service.maxLengthCm }),
+      ...(service.splitOversize !== undefined && { splitOversize: service.splitOversize }),
+      ...(service.packagingGrams !== undefined && { packagingGrams: service.packagingGrams }),
+      zones: service.zones.map(
+        (zone): ShippingZone => ({
+          id: zone.id,
+          countries: [...zone.countries],
+          rates: zone.rates.map((rate): ZoneRate => ({ upToGrams: rate.upToGrams, priceIdr: rate.priceIdr })),
+          ...(zone.additionalPerKgIdr !== undefined && { additionalPerKgIdr: zone.additionalPerKgIdr }),
+          days: [zone.days[0], zone.days[1]],
+        }),
+      ),
+    })),
+  };
+  return deepFreeze(config);
+}
+
+/** Valibot issues → `{ path: 'services[0].zones[1].days', message }`, duplicates removed. */
+export function toConfigIssues(found: readonly v.BaseIssue<unknown>[], prefix = ''): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  for (const problem of found) {
+    const path = joinPath(prefix, problem.path);
+    const key = `${path}\n${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path, message: problem.message });
+  }
+  return out;
+}
+
+export function formatIssue(issue: ConfigIssue): string {
+  return issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
+}
+
+function joinPath(prefix: string, items: readonly v.IssuePathItem[] | undefined): string {
+  let path = prefix;
+  for (const { key } of items ?? []) {
+    if (typeof key === 'number') path += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) path += path ? `.${key}` : key;
+    else path += `[${JSON.stringify(String(key))}]`;
+  }
+  return path;
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
