@@ -1,0 +1,314 @@
+import { expect } from '@open-wc/testing';
+import type { RateSet } from '../rates/index.js';
+import {
+  DUTY_RULES,
+  DutyRuleError,
+  dutyRuleFor,
+  estimateLandedCost,
+  MissingDutyRateError,
+  type DutyItem,
+  type LandedCost,
+  type MerchantTaxSettings,
+  type Regime,
+  type TaxLine,
+} from './duties.js';
+import type { ParcelItem } from './items.js';
+
+/** Fixed rates, base EUR: 1 EUR = 19,300 IDR = 1.16 USD … (so A$1 = 10,903.95… IDR). */
+const RATES: RateSet = Object.freeze({
+  base: 'EUR',
+  date: '2026-11-26',
+  source: 'test rates',
+  rates: Object.freeze({
+    IDR: '19300',
+    USD: '1.16',
+    GBP: '0.875',
+    AUD: '1.77',
+    SGD: '1.50',
+    MYR: '4.85',
+    JPY: '176',
+    KRW: '1690',
+    CNY: '8.2',
+    SAR: '4.35',
+    AED: '4.26',
+    HKD: '9.03',
+    TWD: '37.4',
+    CAD: '1.62',
+    NZD: '1.95',
+  }),
+});
+
+const shirt = (unitPriceIdr: number, quantity = 1): DutyItem => ({ name: 'Batik shirt', quantity, unitPriceIdr, hsCode: '6205.20', tags: [] });
+const scarf = (unitPriceIdr: number, quantity = 1): DutyItem => ({ name: 'Silk batik scarf', quantity, unitPriceIdr, hsCode: '6214.10', tags: [] });
+const coffee = (unitPriceIdr: number, quantity = 1): DutyItem => ({ name: 'Gayo coffee', quantity, unitPriceIdr, hsCode: '0901.21', tags: [] });
+
+/** An expected line: kind, rate (undefined for flat amounts), basis, amount, collector. */
+type Line = [TaxLine['kind'], number | undefined, number, number, TaxLine['collectedBy']];
+
+interface Case {
+  readonly name: string;
+  readonly destination: string;
+  readonly items: readonly DutyItem[];
+  readonly shippingIdr?: number;
+  readonly now: string;
+  readonly merchant?: MerchantTaxSettings;
+  readonly regime: Regime;
+  /** [below, consignment value in minor units of the threshold currency]; absent: no threshold. */
+  readonly threshold?: readonly [boolean, number];
+  readonly lines: readonly Line[];
+  readonly atCheckoutIdr: number;
+  readonly onDeliveryIdr: number;
+}
+
+const IOSS: MerchantTaxSettings = { registrations: ['EU_IOSS'] };
+
+// Expected amounts are worked out by hand: rate × basis in rupiah, rounded half-up once. Values
+// are set just under and just over each threshold in the threshold's currency at RATES.
+const CASES: readonly Case[] = [
+  // EU (DE 19 %), €150 = Rp 2,895,000 on the goods alone.
+  { name: 'DE just under €150, not IOSS: VAT on CIF by the carrier', destination: 'DE', items: [shirt(2_894_000)], now: '2026-03-01', regime: 'due-on-arrival', threshold: [true, 14995], lines: [['vat', 19, 3_194_000, 606_860, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 606_860 },
+  { name: 'DE just under €150, IOSS: VAT at checkout', destination: 'DE', items: [shirt(2_894_000)], now: '2026-03-01', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 14995], lines: [['vat', 19, 3_194_000, 606_860, 'seller']], atCheckoutIdr: 606_860, onDeliveryIdr: 0 },
+  { name: 'DE just over €150: duty 12 % on CIF + VAT on CIF + duty', destination: 'DE', items: [shirt(2_896_000)], now: '2026-03-01', regime: 'due-on-arrival', threshold: [false, 15005], lines: [['duty', 12, 3_196_000, 383_520, 'carrier'], ['vat', 19, 3_579_520, 680_109, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 1_063_629 },
+  { name: 'DE just over €150, IOSS changes nothing above the limit', destination: 'DE', items: [shirt(2_896_000)], now: '2026-03-01', merchant: IOSS, regime: 'due-on-arrival', threshold: [false, 15005], lines: [['duty', 12, 3_196_000, 383_520, 'carrier'], ['vat', 19, 3_579_520, 680_109, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 1_063_629 },
+  { name: 'DE over €150 under DDP: the merchant pays at checkout', destination: 'DE', items: [shirt(2_896_000)], now: '2026-03-01', merchant: { incoterm: 'DDP' }, regime: 'collected-at-checkout', threshold: [false, 15005], lines: [['duty', 12, 3_196_000, 383_520, 'carrier'], ['vat', 19, 3_579_520, 680_109, 'carrier']], atCheckoutIdr: 1_063_629, onDeliveryIdr: 0 },
+  { name: 'FR uses its own VAT rate (20 %)', destination: 'FR', items: [shirt(2_894_000)], now: '2026-03-01', regime: 'due-on-arrival', threshold: [true, 14995], lines: [['vat', 20, 3_194_000, 638_800, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 638_800 },
+  // The €3 flat duty per distinct tariff subheading, IOSS sellers, 1 Jul 2026 – 1 Jul 2028.
+  { name: 'EU flat duty: not yet on 30 Jun 2026', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2026-06-30', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['vat', 19, 2_800_000, 532_000, 'seller']], atCheckoutIdr: 532_000, onDeliveryIdr: 0 },
+  { name: 'EU flat duty: €3 × 2 subheadings from 1 Jul 2026', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2026-07-01', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['flat-duty', undefined, 2_500_000, 115_800, 'seller'], ['vat', 19, 2_800_000, 532_000, 'seller']], atCheckoutIdr: 647_800, onDeliveryIdr: 0 },
+  { name: 'EU flat duty: same subheading twice counts once', destination: 'DE', items: [shirt(1_000_000, 2), { ...shirt(500_000), name: 'Batik shirt, long sleeves' }], now: '2026-07-01', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['flat-duty', undefined, 2_500_000, 57_900, 'seller'], ['vat', 19, 2_800_000, 532_000, 'seller']], atCheckoutIdr: 589_900, onDeliveryIdr: 0 },
+  { name: 'EU flat duty: not for a seller without IOSS', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2026-07-01', regime: 'due-on-arrival', threshold: [true, 12953], lines: [['vat', 19, 2_800_000, 532_000, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 532_000 },
+  { name: 'EU flat duty: ended on 1 Jul 2028', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2028-07-01', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['vat', 19, 2_800_000, 532_000, 'seller']], atCheckoutIdr: 532_000, onDeliveryIdr: 0 },
+  // UK £135 = Rp 2,977,714.29 on the goods.
+  { name: 'GB just under £135, not registered: VAT collected by the carrier', destination: 'GB', items: [shirt(2_977_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [true, 13497], lines: [['vat', 20, 3_277_000, 655_400, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 655_400 },
+  { name: 'GB just under £135, UK VAT registered: VAT at checkout', destination: 'GB', items: [shirt(2_977_000)], now: '2026-11-26', merchant: { registrations: ['UK_VAT'] }, regime: 'collected-at-checkout', threshold: [true, 13497], lines: [['vat', 20, 3_277_000, 655_400, 'seller']], atCheckoutIdr: 655_400, onDeliveryIdr: 0 },
+  { name: 'GB just over £135: duty + VAT on arrival', destination: 'GB', items: [shirt(2_978_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 13501], lines: [['duty', 12, 3_278_000, 393_360, 'carrier'], ['vat', 20, 3_671_360, 734_272, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 1_127_632 },
+  // AU A$1,000 = Rp 10,903,954.80 on the goods (FOB).
+  { name: 'AU just under A$1,000, not registered: nothing collected', destination: 'AU', items: [shirt(10_900_000)], shippingIdr: 500_000, now: '2026-11-26', regime: 'nothing-due', threshold: [true, 99964], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'AU just under A$1,000, GST registered: GST on goods + shipping at checkout', destination: 'AU', items: [shirt(10_900_000)], shippingIdr: 500_000, now: '2026-11-26', merchant: { registrations: ['AU_GST'] }, regime: 'collected-at-checkout', threshold: [true, 99964], lines: [['gst', 10, 11_400_000, 1_140_000, 'seller']], atCheckoutIdr: 1_140_000, onDeliveryIdr: 0 },
+  { name: 'AU just over A$1,000: duty 5 % on FOB, GST on CIF + duty, charges', destination: 'AU', items: [shirt(10_910_000)], shippingIdr: 500_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 100055], lines: [['duty', 5, 10_910_000, 545_500, 'carrier'], ['gst', 10, 11_955_500, 1_195_550, 'carrier'], ['processing-fee', undefined, 10_910_000, 545_198, 'carrier'], ['processing-fee', undefined, 10_910_000, 490_678, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 2_776_926 },
+  { name: 'AU over A$1,000 with preferential origin: duty 0 % under IA-CEPA', destination: 'AU', items: [shirt(10_910_000)], shippingIdr: 500_000, now: '2026-11-26', merchant: { claimPreferentialOrigin: true }, regime: 'due-on-arrival', threshold: [false, 100055], lines: [['duty', 0, 10_910_000, 0, 'carrier'], ['gst', 10, 11_410_000, 1_141_000, 'carrier'], ['processing-fee', undefined, 10_910_000, 545_198, 'carrier'], ['processing-fee', undefined, 10_910_000, 490_678, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 2_176_876 },
+  // SG S$400 = Rp 5,146,666.67 on CIF.
+  { name: 'SG CIF just under S$400, not OVR: nothing', destination: 'SG', items: [shirt(4_800_000)], shippingIdr: 340_000, now: '2026-11-26', regime: 'nothing-due', threshold: [true, 39948], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'SG CIF just under S$400, OVR registered: GST 9 % at checkout', destination: 'SG', items: [shirt(4_800_000)], shippingIdr: 340_000, now: '2026-11-26', merchant: { registrations: ['SG_OVR'] }, regime: 'collected-at-checkout', threshold: [true, 39948], lines: [['gst', 9, 5_140_000, 462_600, 'seller']], atCheckoutIdr: 462_600, onDeliveryIdr: 0 },
+  { name: 'SG CIF just over S$400: GST 9 % on the whole CIF', destination: 'SG', items: [shirt(4_800_000)], shippingIdr: 350_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 40026], lines: [['gst', 9, 5_150_000, 463_500, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 463_500 },
+  // MY RM500 = Rp 1,989,690.72 on the goods.
+  { name: 'MY just under RM500, not LVG registered: nothing', destination: 'MY', items: [shirt(1_989_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 49983], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'MY just under RM500, LVG registered: 10 % sales tax on the goods at checkout', destination: 'MY', items: [shirt(1_989_000)], now: '2026-11-26', merchant: { registrations: ['MY_LVG'] }, regime: 'collected-at-checkout', threshold: [true, 49983], lines: [['sales-tax', 10, 1_989_000, 198_900, 'seller']], atCheckoutIdr: 198_900, onDeliveryIdr: 0 },
+  { name: 'MY just over RM500: duty + sales tax on arrival', destination: 'MY', items: [shirt(1_990_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 50008], lines: [['duty', 5, 2_290_000, 114_500, 'carrier'], ['sales-tax', 10, 2_404_500, 240_450, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 354_950 },
+  { name: 'MY over RM500 with preferential origin: ATIGA 0 %', destination: 'MY', items: [shirt(1_990_000)], now: '2026-11-26', merchant: { claimPreferentialOrigin: true }, regime: 'due-on-arrival', threshold: [false, 50008], lines: [['duty', 0, 2_290_000, 0, 'carrier'], ['sales-tax', 10, 2_290_000, 229_000, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 229_000 },
+  // JP ¥10,000 = Rp 1,096,590.91 on 60 % of the goods + shipping.
+  { name: 'JP taxable value just under ¥10,000: exempt', destination: 'JP', items: [shirt(1_494_000)], shippingIdr: 200_000, now: '2026-11-26', regime: 'nothing-due', threshold: [true, 9998], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'JP taxable value just over ¥10,000: duty + consumption tax on 60 % valuation', destination: 'JP', items: [shirt(1_495_000)], shippingIdr: 200_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 10004], lines: [['duty', 7.4, 1_097_000, 81_178, 'carrier'], ['consumption-tax', 10, 1_178_178, 117_818, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 198_996 },
+  { name: 'JP from 1 Apr 2028: low-value parcels taxed, full valuation', destination: 'JP', items: [shirt(800_000)], shippingIdr: 200_000, now: '2028-04-01', regime: 'due-on-arrival', threshold: [true, 9119], lines: [['duty', 7.4, 1_000_000, 74_000, 'carrier'], ['consumption-tax', 10, 1_074_000, 107_400, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 181_400 },
+  { name: 'JP from 1 Apr 2028, JP_CT registered: consumption tax at checkout', destination: 'JP', items: [shirt(800_000)], shippingIdr: 200_000, now: '2028-04-01', merchant: { registrations: ['JP_CT'] }, regime: 'due-on-arrival', threshold: [true, 9119], lines: [['duty', 7.4, 1_000_000, 74_000, 'carrier'], ['consumption-tax', 10, 1_074_000, 107_400, 'seller']], atCheckoutIdr: 107_400, onDeliveryIdr: 74_000 },
+  // KR US$150 = Rp 2,495,689.66 on the goods.
+  { name: 'KR just under US$150: exempt', destination: 'KR', items: [shirt(2_495_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 14996], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'KR just over US$150: duty 13 % + VAT 10 %', destination: 'KR', items: [shirt(2_496_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 15002], lines: [['duty', 13, 2_796_000, 363_480, 'carrier'], ['vat', 10, 3_159_480, 315_948, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 679_428 },
+  // CN ¥1,000 = Rp 2,353,658.54 per personal postal parcel.
+  { name: 'CN just under ¥1,000: postal articles tax 20 %', destination: 'CN', items: [scarf(2_353_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [true, 99972], lines: [['duty', 20, 2_353_000, 470_600, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 470_600 },
+  { name: 'CN just over ¥1,000 with several items: not allowed', destination: 'CN', items: [scarf(2_000_000), coffee(354_000)], now: '2026-11-26', regime: 'not-allowed', threshold: [false, 100015], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'CN just over ¥1,000 with one indivisible item: allowed, taxed', destination: 'CN', items: [scarf(2_354_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 100015], lines: [['duty', 20, 2_354_000, 470_800, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 470_800 },
+  { name: 'CN tax of ¥49.71 is waived (≤ RMB 50)', destination: 'CN', items: [coffee(900_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 38238], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'CN cross-border e-commerce channel (CN_CBEC): 9.1 % at checkout', destination: 'CN', items: [scarf(2_353_000)], now: '2026-11-26', merchant: { registrations: ['CN_CBEC'] }, regime: 'collected-at-checkout', threshold: [true, 112718], lines: [['vat', 9.1, 2_653_000, 241_423, 'seller']], atCheckoutIdr: 241_423, onDeliveryIdr: 0 },
+  // SA SAR 1,000 (exclusive) = Rp 4,436,781.61 on goods + shipping; VAT on every import.
+  { name: 'SA just under SAR 1,000: no duty, VAT 15 % on CIF', destination: 'SA', items: [shirt(4_000_000)], shippingIdr: 436_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [true, 99982], lines: [['vat', 15, 4_436_000, 665_400, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 665_400 },
+  { name: 'SA just over SAR 1,000: duty 5 % + VAT 15 %', destination: 'SA', items: [shirt(4_000_000)], shippingIdr: 437_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 100005], lines: [['duty', 5, 4_437_000, 221_850, 'carrier'], ['vat', 15, 4_658_850, 698_828, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 920_678 },
+  // AE AED 1,000 = Rp 4,530,516.43 on the goods.
+  { name: 'AE just under AED 1,000: no duty, VAT 5 % on CIF', destination: 'AE', items: [shirt(4_530_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [true, 99989], lines: [['vat', 5, 4_830_000, 241_500, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 241_500 },
+  { name: 'AE just over AED 1,000: duty 5 % + VAT 5 %', destination: 'AE', items: [shirt(4_531_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 100011], lines: [['duty', 5, 4_831_000, 241_550, 'carrier'], ['vat', 5, 5_072_550, 253_628, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 495_178 },
+  // HK: free port, no threshold.
+  { name: 'HK small parcel: nothing', destination: 'HK', items: [shirt(100_000)], now: '2026-11-26', regime: 'nothing-due', lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'HK large parcel: nothing', destination: 'HK', items: [shirt(50_000_000)], now: '2026-11-26', regime: 'nothing-due', lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  // TW NT$2,000 = Rp 1,032,085.56 on CIF.
+  { name: 'TW CIF just under NT$2,000: exempt', destination: 'TW', items: [shirt(832_000)], shippingIdr: 200_000, now: '2026-11-26', regime: 'nothing-due', threshold: [true, 199983], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'TW CIF just over NT$2,000: duty + 5 % business tax', destination: 'TW', items: [shirt(833_000)], shippingIdr: 200_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 200177], lines: [['duty', 12, 1_033_000, 123_960, 'carrier'], ['vat', 5, 1_156_960, 57_848, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 181_808 },
+  // CA C$20 = Rp 238,271.60 on the goods (FOB).
+  { name: 'CA just under C$20: exempt', destination: 'CA', items: [shirt(238_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 1998], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'CA just over C$20: duty on FOB + GST 5 % on FOB + duty', destination: 'CA', items: [shirt(239_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 2006], lines: [['duty', 17, 239_000, 40_630, 'carrier'], ['gst', 5, 279_630, 13_982, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 54_612 },
+  // NZ NZ$1,000 = Rp 9,897,435.90 on the goods.
+  { name: 'NZ just under NZ$1,000, not registered: nothing', destination: 'NZ', items: [shirt(9_897_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 99996], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'NZ just under NZ$1,000, GST registered: 15 % at checkout', destination: 'NZ', items: [shirt(9_897_000)], now: '2026-11-26', merchant: { registrations: ['NZ_GST'] }, regime: 'collected-at-checkout', threshold: [true, 99996], lines: [['gst', 15, 10_197_000, 1_529_550, 'seller']], atCheckoutIdr: 1_529_550, onDeliveryIdr: 0 },
+  { name: 'NZ just over NZ$1,000: duty on FOB + GST on CIF + duty', destination: 'NZ', items: [shirt(9_898_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 100006], lines: [['duty', 10, 9_898_000, 989_800, 'carrier'], ['gst', 15, 11_187_800, 1_678_170, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 2_667_970 },
+  // US: US$800 de minimis until 29 Aug 2025 (US$800 = Rp 13,310,344.83), none since.
+  { name: 'US 2025-06-01 just under US$800: de minimis, nothing', destination: 'US', items: [shirt(13_310_000)], now: '2025-06-01', regime: 'nothing-due', threshold: [true, 79998], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  { name: 'US 2025-06-01 just over US$800: duty + 10 % baseline tariff on FOB', destination: 'US', items: [shirt(13_311_000)], now: '2025-06-01', regime: 'due-on-arrival', threshold: [false, 80004], lines: [['duty', 19.7, 13_311_000, 2_622_267, 'carrier'], ['duty', 10, 13_311_000, 1_331_100, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 3_953_367 },
+  { name: 'US 2025-12-01 (no de minimis): 19 % reciprocal tariff, coffee exempt', destination: 'US', items: [shirt(1_000_000), coffee(500_000)], now: '2025-12-01', regime: 'due-on-arrival', lines: [['duty', 19.7, 1_000_000, 197_000, 'carrier'], ['duty', 0, 500_000, 0, 'carrier'], ['duty', 19, 1_000_000, 190_000, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 387_000 },
+  { name: 'US 2026-03-15: a small parcel pays duty + the Section 122 surcharge', destination: 'US', items: [shirt(1_000_000), coffee(500_000)], now: '2026-03-15', regime: 'due-on-arrival', lines: [['duty', 19.7, 1_000_000, 197_000, 'carrier'], ['duty', 0, 500_000, 0, 'carrier'], ['duty', 10, 1_000_000, 100_000, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 297_000 },
+  { name: 'US 2026-11-26: the surcharge has expired, HS duty only', destination: 'US', items: [shirt(1_000_000), coffee(500_000)], now: '2026-11-26', regime: 'due-on-arrival', lines: [['duty', 19.7, 1_000_000, 197_000, 'carrier'], ['duty', 0, 500_000, 0, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 197_000 },
+  { name: 'US under DDP: everything at checkout', destination: 'US', items: [shirt(1_000_000)], now: '2026-11-26', merchant: { incoterm: 'DDP' }, regime: 'collected-at-checkout', lines: [['duty', 19.7, 1_000_000, 197_000, 'carrier']], atCheckoutIdr: 197_000, onDeliveryIdr: 0 },
+];
+
+function estimate(c: Case): LandedCost {
+  return estimateLandedCost({
+    items: c.items,
+    shippingIdr: c.shippingIdr ?? 300_000,
+    destination: c.destination,
+    rates: RATES,
+    ...(c.merchant && { merchant: c.merchant }),
+    now: new Date(`${c.now}T12:00:00Z`),
+  });
+}
+
+describe('estimateLandedCost', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const result = estimate(c);
+      expect(result.regime, 'regime').to.equal(c.regime);
+      if (c.threshold) {
+        expect(result.threshold?.below, 'below').to.equal(c.threshold[0]);
+        expect(result.threshold?.consignmentValue.amount, 'consignment value').to.equal(c.threshold[1]);
+      } else {
+        expect(result.threshold, 'threshold').to.equal(undefined);
+      }
+      const lines = result.lines.map((l): Line => [l.kind, l.ratePercent, l.basisIdr, l.amountIdr, l.collectedBy]);
+      expect(lines, 'lines').to.deep.equal(c.lines);
+      expect(result.atCheckoutIdr, 'at checkout').to.equal(c.atCheckoutIdr);
+      expect(result.onDeliveryIdr, 'on delivery').to.equal(c.onDeliveryIdr);
+      // The totals are the sum of the rounded lines shown, never a separately rounded total.
+      const all = result.lines.reduce((s, l) => s + l.amountIdr, 0);
+      expect(result.atCheckoutIdr + result.onDeliveryIdr, 'sum').to.equal(all);
+      expect(Boolean(result.handlingFeeNote), 'handling fee note').to.equal(result.onDeliveryIdr > 0);
+      expect(result.explanation.length, 'explanation').to.be.greaterThan(0);
+      expect(Object.isFrozen(result) && Object.isFrozen(result.lines)).to.equal(true);
+    });
+  }
+
+  it('labels lines as the contract shows them, with amounts in the destination currency', () => {
+    const over = estimate(CASES[2]!);
+    expect(over.currency).to.equal('EUR');
+    expect(over.lines.map((l) => [l.label, l.basis])).to.deep.equal([
+      ['Customs duty (HS 6205, 12 %)', 'goods + shipping (CIF)'],
+      ['Import VAT (DE, 19 %)', 'CIF + duty'],
+    ]);
+    // Rp 383,520 ÷ 19,300 = €19.8715… → €19.87; Rp 680,109 → €35.2388… → €35.24.
+    expect(over.lines.map((l) => l.amount)).to.deep.equal([
+      { amount: 1987, currency: 'EUR' },
+      { amount: 3524, currency: 'EUR' },
+    ]);
+    expect(over.threshold?.amount).to.deep.equal({ amount: 15000, currency: 'EUR' });
+    expect(over.explanation[0]).to.equal("Your parcel is worth €150.05, over the EU's €150 limit.");
+
+    const flat = estimateLandedCost({ items: [shirt(2_000_000), scarf(500_000)], shippingIdr: 300_000, destination: 'DE', rates: RATES, merchant: IOSS, now: new Date('2026-07-01T00:00:00Z') });
+    expect(flat.lines[0]!.label).to.equal('EU flat duty €3 × 2 tariff subheadings');
+    expect(flat.lines[0]!.amount).to.deep.equal({ amount: 600, currency: 'EUR' });
+    expect(flat.explanation).to.include('The seller is registered for IOSS, so import VAT is collected at checkout.');
+
+    const under = estimate(CASES[0]!);
+    expect(under.explanation).to.include('The seller is not registered for IOSS, so import VAT is collected by the carrier on delivery.');
+    expect(under.explanation[0]).to.equal("Your parcel is worth €149.95, under the EU's €150 limit.");
+
+    const japan = estimate(CASES.find((c) => c.destination === 'JP' && c.regime === 'due-on-arrival')!);
+    expect(japan.lines[0]!.basis).to.equal('60 % of goods + shipping (CIF)');
+    expect(japan.lines[0]!.amount).to.deep.equal({ amount: 740, currency: 'JPY' });
+
+    const au = estimate(CASES.find((c) => c.name.includes('IA-CEPA'))!);
+    expect(au.lines[0]!.label).to.equal('Customs duty (HS 6205, 0 % under IA-CEPA)');
+    expect(au.lines.slice(2).map((l) => [l.label, l.amount])).to.deep.equal([
+      ['Import processing charge (A$50)', { amount: 5000, currency: 'AUD' }],
+      ['Biosecurity import declaration charge, air (A$45)', { amount: 4500, currency: 'AUD' }],
+    ]);
+  });
+
+  it('says why nothing is collected, and what a buyer may pay the carrier', () => {
+    const au = estimate(CASES.find((c) => c.destination === 'AU' && c.regime === 'nothing-due')!);
+    expect(au.explanation).to.include('The seller is not registered for Australian GST, so no GST is collected on this parcel.');
+    const ca = estimate(CASES.find((c) => c.destination === 'CA' && c.regime === 'due-on-arrival')!);
+    expect(ca.handlingFeeNote).to.equal("plus the carrier's handling fee, typically C$9.95 with Canada Post; couriers charge their own fee");
+    const cn = estimate(CASES.find((c) => c.regime === 'not-allowed')!);
+    expect(cn.explanation.join(' ')).to.contain('split the order');
+    const waived = estimate(CASES.find((c) => c.name.includes('waived'))!);
+    expect(waived.explanation.join(' ')).to.contain('The tax of CN¥49.71 is waived');
+  });
+
+  it('returns "due-on-arrival" without lines for an unlisted destination, never throwing', () => {
+    const result = estimateLandedCost({ items: [shirt(500_000)], shippingIdr: 200_000, destination: 'br', rates: RATES, now: new Date('2026-11-26') });
+    expect(result.destination).to.equal('BR');
+    expect(result.regime).to.equal('due-on-arrival');
+    expect(result.lines).to.deep.equal([]);
+    expect(result.atCheckoutIdr + result.onDeliveryIdr).to.equal(0);
+    expect(result.explanation[0]).to.contain('cannot estimate import duties and taxes for BR');
+    expect(dutyRuleFor('BR')).to.equal(undefined);
+  });
+
+  it('a merchant override replaces the shipped rule for its country', () => {
+    const shipped = dutyRuleFor('DE', undefined, new Date('2026-03-01'))!;
+    const override = { ...shipped, vat: { ...shipped.vat!, percent: 20 } };
+    const merchant: MerchantTaxSettings = { overrides: [override] };
+    expect(dutyRuleFor('DE', merchant, new Date('2026-03-01'))!.vat?.percent).to.equal(20);
+    const result = estimateLandedCost({ items: [shirt(2_894_000)], shippingIdr: 300_000, destination: 'DE', rates: RATES, merchant, now: new Date('2026-03-01') });
+    expect(result.lines.map((l) => [l.label, l.ratePercent, l.amountIdr])).to.deep.equal([['Import VAT (DE, 20 %)', 20, 638_800]]);
+    // Other EU countries keep the shipped rule.
+    expect(dutyRuleFor('FR', merchant, new Date('2026-03-01'))!.vat?.percent).to.equal(20);
+    expect(dutyRuleFor('NL', merchant, new Date('2026-03-01'))!.vat?.percent).to.equal(21);
+  });
+
+  it('invalid override data throws DutyRuleError naming the field', () => {
+    const shipped = dutyRuleFor('DE', undefined, new Date('2026-03-01'))!;
+    const bad: [unknown, RegExp][] = [
+      [{ ...shipped, vat: { ...shipped.vat!, percent: 190 } }, /^overrides\[0\]\.vat\.percent: expected a percentage from 0 to 100/],
+      [{ ...shipped, treshold: shipped.threshold }, /^overrides\[0\]\.treshold: unknown property/],
+      [{ ...shipped, threshold: { ...shipped.threshold!, amount: 'lots' } }, /^overrides\[0\]\.threshold\.amount: expected a positive decimal amount/],
+      [{ ...shipped, currency: 'XYZ' }, /^overrides\[0\]\.currency: expected a currency code/],
+      [{ ...shipped, effective: '2026-13-01' }, /^overrides\[0\]\.effective: expected a date/],
+      [{ ...shipped, source: [] }, /^overrides\[0\]\.source: expected at least one source/],
+      [{ ...shipped, above: { ...shipped.above, vatBasis: 'CIF+freight' } }, /^overrides\[0\]\.above\.vatBasis: expected "goods"/],
+      [{ ...shipped, duty: { ...shipped.duty!, byHs: { '62xx': 12 } } }, /^overrides\[0\]\.duty\.byHs: expected an HS code prefix/],
+      [{ name: 'x' }, /^overrides\[0\]\.currency: required/],
+    ];
+    for (const [rule, message] of bad) {
+      const run = () => estimateLandedCost({ items: [shirt(100_000)], shippingIdr: 0, destination: 'DE', rates: RATES, merchant: { overrides: [rule] }, now: new Date('2026-03-01') });
+      expect(run, String(message)).to.throw(DutyRuleError, message);
+    }
+  });
+
+  it('throws MissingDutyRateError naming the currency the rates cannot reach', () => {
+    const { GBP: _gbp, ...rest } = RATES.rates;
+    const rates: RateSet = { ...RATES, rates: rest };
+    const run = () => estimateLandedCost({ items: [shirt(100_000)], shippingIdr: 0, destination: 'GB', rates, now: new Date('2026-03-01') });
+    expect(run).to.throw(MissingDutyRateError, /IDR to GBP in test rates/);
+  });
+
+  it('refuses input that is not whole rupiah or a country code', () => {
+    const base = { shippingIdr: 0, destination: 'DE', rates: RATES };
+    expect(() => estimateLandedCost({ ...base, items: [shirt(1.5)] })).to.throw(RangeError, /items\[0\]\.unitPriceIdr/);
+    expect(() => estimateLandedCost({ ...base, items: [shirt(100, 0)] })).to.throw(RangeError, /items\[0\]\.quantity/);
+    expect(() => estimateLandedCost({ ...base, items: [], shippingIdr: -1 })).to.throw(RangeError, /shippingIdr/);
+    expect(() => estimateLandedCost({ ...base, items: [], destination: 'Germany' })).to.throw(RangeError, /destination/);
+  });
+});
+
+describe('DUTY_RULES (the shipped data)', () => {
+  const on = new Date('2026-11-26');
+  const EU = 'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'.split(' ');
+
+  it('covers every destination the checkout lists, with a dated source', () => {
+    for (const code of ['US', 'GB', 'AU', 'SG', 'MY', 'JP', 'KR', 'CN', 'SA', 'AE', 'HK', 'TW', 'CA', 'NZ', ...EU]) {
+      const rule = dutyRuleFor(code, undefined, on);
+      expect(rule, code).to.not.equal(undefined);
+      expect(rule!.source.length, code).to.be.greaterThan(0);
+      expect(rule!.countries).to.deep.equal([code]);
+    }
+  });
+
+  it('gives every EU member state its own standard VAT rate', () => {
+    const expected: Record<string, number> = { DE: 19, FR: 20, NL: 21, IT: 22, ES: 21, IE: 23, HU: 27, LU: 17, FI: 25.5, EE: 24, RO: 21, SK: 23 };
+    for (const code of EU) {
+      const percent = dutyRuleFor(code, undefined, on)!.vat?.percent;
+      expect(percent, code).to.be.a('number');
+      if (code in expected) expect(percent, code).to.equal(expected[code]);
+    }
+  });
+
+  it('is frozen, and a registration variant wins only for a registered merchant', () => {
+    expect(Object.isFrozen(DUTY_RULES)).to.equal(true);
+    expect(Object.isFrozen(DUTY_RULES[0]!.source)).to.equal(true);
+    expect(dutyRuleFor('CN', undefined, on)!.whenRegistered).to.equal(undefined);
+    expect(dutyRuleFor('CN', { registrations: ['CN_CBEC'] }, on)!.whenRegistered).to.equal('CN_CBEC');
+  });
+
+  it('accepts a ParcelItem wherever a DutyItem is expected', () => {
+    const parcel: ParcelItem = { productId: 'kemeja', name: 'Batik shirt', quantity: 1, unitPriceIdr: 1, unitWeightGrams: 250, hsCode: '620520', tags: [] };
+    const item: DutyItem = parcel;
+    expect(item.hsCode).to.equal('620520');
+  });
+});

@@ -1,0 +1,122 @@
+import type { Catalog } from '../catalog/index.js';
+import type { CartLine } from '../cart/index.js';
+import type { RateSet } from '../rates/index.js';
+import { currencyForRegion } from '../money/index.js';
+import type { CheckoutConfig } from './config.js';
+import { estimateLandedCost, MissingDutyRateError, type LandedCost } from './duties.js';
+import { itemsFromCart, type ParcelItem } from './items.js';
+import { checkRestrictions, type RestrictionHit } from './restrictions.js';
+import { quoteShipping, type ShippingOption } from './shipping.js';
+
+export type AvailableShipping = Extract<ShippingOption, { available: true }>;
+
+/**
+ * Why a quote cannot be ordered as it is:
+ * `empty` nothing to send; `blocked` an item may not be sent there; `no-service` no carrier
+ * serves the destination with this parcel; `not-allowed` the destination refuses the parcel
+ * (e.g. over China's per-parcel limit); `ok` it can be ordered.
+ */
+export type QuoteStatus = 'ok' | 'empty' | 'blocked' | 'no-service' | 'not-allowed';
+
+export interface QuoteTotals {
+  readonly goodsIdr: number;
+  readonly shippingIdr: number;
+  /** Import charges added to the total (seller-collected, or everything under DDP). */
+  readonly taxesAtCheckoutIdr: number;
+  /** What the buyer pays the merchant: goods + shipping + taxes at checkout. */
+  readonly totalIdr: number;
+  /** Estimated import charges the buyer pays the carrier on delivery (DAP). */
+  readonly onDeliveryIdr: number;
+}
+
+export interface Quote {
+  readonly destination: string;
+  /** The destination's own currency, for the landed-cost explanation. */
+  readonly currency: string;
+  readonly items: readonly ParcelItem[];
+  /** Cart lines that are no longer in the catalog; left out of the quote. */
+  readonly missing: readonly CartLine[];
+  readonly blocked: readonly RestrictionHit[];
+  readonly shippingOptions: readonly ShippingOption[];
+  /** The chosen service (or the cheapest available one). */
+  readonly service?: AvailableShipping;
+  readonly landedCost?: LandedCost;
+  /** Why there is no landed-cost estimate, when there is none (e.g. no exchange rates). */
+  readonly dutiesUnavailable?: string;
+  readonly totals: QuoteTotals;
+  readonly status: QuoteStatus;
+}
+
+export interface QuoteInput {
+  readonly catalog: Catalog;
+  readonly lines: readonly CartLine[];
+  readonly destination: string;
+  readonly config: CheckoutConfig;
+  /** Needed for duty thresholds; without it the quote has no landed-cost estimate. */
+  readonly rates?: RateSet;
+  readonly serviceId?: string;
+  readonly now?: Date;
+}
+
+/**
+ * The whole cross-border quote from the catalog (never from prices a browser sent): items,
+ * restrictions, shipping options, the chosen service, and the import duties and taxes. The
+ * checkout's review step, the `mendunia quote` command and a server all call this one function.
+ */
+export function buildQuote(input: QuoteInput): Quote {
+  const destination = input.destination.trim().toUpperCase();
+  const { items, missing } = itemsFromCart(input.catalog, input.lines);
+  const blocked = checkRestrictions(items, destination, {
+    allow: input.config.restrictions.allow,
+    extraRules: input.config.restrictions.extraRules,
+  });
+  const shippingOptions = quoteShipping(items, destination, input.config.shipping);
+  const available = shippingOptions.filter((o): o is AvailableShipping => o.available);
+  const service = (input.serviceId && available.find((o) => o.serviceId === input.serviceId)) || available[0];
+  const goodsIdr = items.reduce((n, i) => n + i.unitPriceIdr * i.quantity, 0);
+  const shippingIdr = service?.priceIdr ?? 0;
+
+  let landedCost: LandedCost | undefined;
+  let dutiesUnavailable: string | undefined;
+  if (items.length && service) {
+    if (!input.rates) dutiesUnavailable = 'No exchange rates are loaded, so import duties and taxes cannot be estimated.';
+    else {
+      try {
+        landedCost = estimateLandedCost({ items, shippingIdr, destination, rates: input.rates, merchant: input.config.taxes, now: input.now });
+      } catch (e) {
+        if (!(e instanceof MissingDutyRateError)) throw e;
+        dutiesUnavailable = e.message;
+      }
+    }
+  }
+
+  const taxesAtCheckoutIdr = landedCost?.atCheckoutIdr ?? 0;
+  const status: QuoteStatus = !items.length
+    ? 'empty'
+    : blocked.length
+      ? 'blocked'
+      : !service
+        ? 'no-service'
+        : landedCost?.regime === 'not-allowed'
+          ? 'not-allowed'
+          : 'ok';
+  return {
+    destination,
+    currency: currencyForRegion(destination) ?? 'USD',
+    items,
+    missing,
+    blocked,
+    shippingOptions,
+    ...(service ? { service } : {}),
+    ...(landedCost ? { landedCost } : {}),
+    ...(dutiesUnavailable ? { dutiesUnavailable } : {}),
+    totals: {
+      goodsIdr,
+      shippingIdr,
+      taxesAtCheckoutIdr,
+      totalIdr: goodsIdr + shippingIdr + taxesAtCheckoutIdr,
+      onDeliveryIdr: landedCost?.onDeliveryIdr ?? 0,
+    },
+    status,
+  };
+}
