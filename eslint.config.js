@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // Functions passed to page.evaluate() run in the browser.
-    files: ['e2e/**', 'scripts/bench*.mjs', 'scripts/screenshot.mjs'],
+    files: ['e2e/**', 'scripts/bench*.mjs', 'scripts/bench/**', 'scripts/screenshot.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -26,15 +26,33 @@ export function languageAutonym(lang: string): string {
   return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 }
 
-/** A date as the locale writes it, e.g. "27 Nov 2026". Dates without time are read as UTC. */
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+const formattedDates = new Map<string, string>();
+
+/**
+ * A date as the locale writes it, e.g. "27 Nov 2026". Dates without time are read as UTC.
+ * Cached: every price's tooltip shows the rates' date, on every re-render.
+ */
 export function formatDate(isoDate: string, locale: string): string {
+  const key = `${locale}|${isoDate}`;
+  const cached = formattedDates.get(key);
+  if (cached !== undefined) return cached;
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? `${isoDate}T00:00:00Z` : isoDate);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
+  let text = isoDate;
+  if (!Number.isNaN(date.getTime())) {
+    let format = dateFormats.get(locale);
+    if (format === undefined) {
+      try {
+        format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+      } catch {
+        format = null;
+      }
+      dateFormats.set(locale, format);
+    }
+    text = format ? format.format(date) : date.toISOString().slice(0, 10);
   }
+  formattedDates.set(key, text);
+  return text;
 }
 
 /** The buyer's regions from navigator.languages ('en-SG' → 'SG', 'ja' → 'JP'), most preferred first. */

@@ -1,0 +1,235 @@
+// Runtime measurements in headless Chromium: the demo store's first product card and layout
+// shift, and 1,000 cards (first render, currency switch, long tasks, heap) on a fixture page.
+/* global document, window, requestAnimationFrame */
+import { chromium } from 'playwright-core';
+import { chromeArgs, chromePath } from '../chrome.mjs';
+
+export const CARD_COUNT = 1000;
+export const SWITCHES = 10;
+const DEMO_RUNS = 5;
+
+export const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Runs in the page before any of its scripts: stamps the first frame in which the first product
+ * card's shadow root shows a title, and sums layout shifts without recent input.
+ */
+function instrumentDemo() {
+  window.__bench = { firstCard: undefined, cls: 0, shifts: [] };
+  const check = () => {
+    const title = document.querySelector('mendunia-product-card')?.shadowRoot?.querySelector('[part="title"]');
+    if (title && title.textContent.trim()) window.__bench.firstCard = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+  const describe = (node) => {
+    if (!node) return '(gone)';
+    if (node.nodeType !== 1) return node.nodeName;
+    const host = node.getRootNode()?.host;
+    const part = node.getAttribute('part');
+    const self = `${node.localName}${part ? `[part=${part}]` : node.className ? `.${String(node.className).split(' ')[0]}` : ''}`;
+    return host ? `${host.localName} › ${self}` : self;
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__bench.cls += e.value;
+      window.__bench.shifts.push({ at: Math.round(e.startTime), value: e.value, sources: (e.sources ?? []).map((s) => describe(s.node)) });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** Runs in the fixture page before its scripts: records every long task. */
+function instrumentLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+function watchErrors(page, errors) {
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  // A failed request is reported with its URL (Chromium's console line for it has none).
+  page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+}
+
+/** Delays the demo's network like a slow connection, so images and rates arrive after first paint. */
+async function slowNetwork(page) {
+  const delays = [[/catalog\.json$/, 300], [/\/rates\//, 700], [/\/images\/(?!logo)/, 1000]];
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    const delay = delays.find(([re]) => re.test(url))?.[1];
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    await route.continue();
+  });
+}
+
+async function demoLoad(browser, url, { viewport = { width: 1280, height: 900 }, mobile = false, slow = false, scroll = false, settleMs = 0 } = {}) {
+  const context = await browser.newContext({ locale: 'en-US', viewport, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  watchErrors(page, errors);
+  await page.addInitScript(instrumentDemo);
+  if (slow) await slowNetwork(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench.firstCard !== undefined, null, { timeout: 15000 });
+  if (scroll) {
+    // Scroll down the page as a reader would, so lazy images below the fold arrive in view.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 120));
+      }
+    });
+  }
+  if (settleMs) await page.waitForTimeout(settleMs);
+  const result = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      firstCard: window.__bench.firstCard,
+      domContentLoaded: nav?.domContentLoadedEventEnd,
+      load: nav?.loadEventEnd,
+      cls: window.__bench.cls,
+      shifts: window.__bench.shifts,
+      cards: document.querySelectorAll('mendunia-product-card').length,
+    };
+  });
+  await context.close();
+  return { ...result, errors };
+}
+
+export async function measureDemo(browser, url) {
+  await demoLoad(browser, url); // warm-up: first navigation pays for process start and code caching
+  const runs = [];
+  for (let i = 0; i < DEMO_RUNS; i++) runs.push(await demoLoad(browser, url));
+  if (runs.some((r) => r.cards < 12)) throw new Error(`the demo page rendered ${Math.min(...runs.map((r) => r.cards))} product cards, expected 12 or more`);
+  // Layout shift while the catalog, rates and images arrive late, after load + 2 s.
+  const clsRuns = [
+    { name: 'desktop 1280×900', ...(await demoLoad(browser, url, { slow: true, settleMs: 2000 })) },
+    { name: 'mobile 390×844, scrolled to the end', ...(await demoLoad(browser, url, { slow: true, settleMs: 2000, scroll: true, mobile: true, viewport: { width: 390, height: 844 } })) },
+  ];
+  return {
+    firstCardMs: median(runs.map((r) => r.firstCard)),
+    firstCardRuns: runs.map((r) => r.firstCard),
+    loadMs: median(runs.map((r) => r.load)),
+    cls: Math.max(...clsRuns.map((r) => r.cls)),
+    clsRuns: clsRuns.map(({ name, cls, shifts, firstCard }) => ({ name, cls, shifts, firstCardMs: firstCard })),
+    errors: [...new Set([...runs, ...clsRuns].flatMap((r) => r.errors))],
+  };
+}
+
+async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+/**
+ * Self time per function over a CDP CPU profile, largest first. `locate(url, line, column)`
+ * (1-based) may name the original source of a minified position.
+ */
+function topFunctions(profile, limit, locate = () => undefined) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const f = n.callFrame;
+    const where = f.url ? locate(f.url, f.lineNumber + 1, f.columnNumber + 1) ?? `${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}` : '';
+    const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self]
+    .filter(([k]) => k !== '(idle)' && k !== '(program)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([fn, ms]) => ({ fn, ms: Number(ms.toFixed(2)), percent: Number(((100 * ms) / total).toFixed(1)) }));
+}
+
+export async function measureCards(browser, url, { profile = false, locate } = {}) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  watchErrors(page, errors);
+  await page.addInitScript(instrumentLongTasks);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.menduniaBench !== undefined);
+  const cdp = await context.newCDPSession(page);
+
+  const setup = await page.evaluate((n) => window.menduniaBench.setup(n), CARD_COUNT);
+  if (setup.currency !== 'USD') throw new Error(`fixture shows ${setup.currency} after setup, expected USD (rates not applied?)`);
+  const heapBefore = await heapUsed(cdp);
+  const first = await page.evaluate(() => window.menduniaBench.renderCards());
+  if (first.rendered !== CARD_COUNT) throw new Error(`only ${first.rendered} of ${CARD_COUNT} product cards rendered their product's title`);
+  const heapAfter = await heapUsed(cdp);
+
+  const switches = [];
+  for (let i = 0; i < SWITCHES; i++) {
+    const code = i % 2 === 0 ? 'JPY' : 'USD';
+    const s = await page.evaluate((c) => window.menduniaBench.switchCurrency(c), code);
+    if (s.shown !== code) throw new Error(`after setCurrency('${code}') the store shows ${s.shown}`);
+    if (s.priced !== CARD_COUNT) throw new Error(`after switching to ${code}, ${s.priced} of ${CARD_COUNT} cards show the core's price`);
+    if (!(s.lit > 0)) throw new Error(`currency switch took ${s.lit} ms: the timer did not measure anything`);
+    switches.push(s);
+  }
+  await page.evaluate(() => window.menduniaBench.frame());
+  await page.waitForTimeout(100); // long-task entries are delivered asynchronously
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const during = (s) => longTasks.filter((t) => t.start < s.end && t.start + t.duration > s.start);
+  const firstRenderLongTasks = during(first);
+  const switchLongTasks = switches.flatMap(during);
+  const heapAfterSwitches = await heapUsed(cdp);
+
+  let profileTop;
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    for (let i = 0; i < 6; i++) await page.evaluate((c) => window.menduniaBench.switchCurrency(c), i % 2 ? 'USD' : 'JPY');
+    const { profile: p } = await cdp.send('Profiler.stop');
+    profileTop = topFunctions(p, 25, locate);
+  }
+  await context.close();
+  if (errors.length) throw new Error(`the 1,000-card fixture logged errors:\n${errors.join('\n')}`);
+
+  return {
+    cards: CARD_COUNT,
+    setupMs: setup.setupMs,
+    firstRender: {
+      litMs: first.lit,
+      layoutMs: first.layout,
+      frameMs: first.frame,
+      rendered: first.rendered,
+      longTasks: firstRenderLongTasks.length,
+      longTaskMs: firstRenderLongTasks.reduce((a, t) => a + t.duration, 0),
+    },
+    heap: { beforeCards: heapBefore, afterCards: heapAfter, afterSwitches: heapAfterSwitches, perCard: (heapAfter - heapBefore) / CARD_COUNT },
+    currencySwitch: {
+      medianLitMs: median(switches.map((s) => s.lit)),
+      medianLayoutMs: median(switches.map((s) => s.layout)),
+      runs: switches.map(({ code, lit, layout }) => ({ code, litMs: lit, layoutMs: layout })),
+      longTasks: switchLongTasks.length,
+      longTaskMs: switchLongTasks.reduce((a, t) => a + t.duration, 0),
+      switchesWithLongTask: switches.filter((s) => during(s).length > 0).length,
+    },
+    profile: profileTop,
+  };
+}
+
+export async function measureBrowser({ demoUrl, cardsUrl, profile, locate }) {
+  const executablePath = chromePath();
+  if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROME_PATH.');
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...chromeArgs, '--enable-precise-memory-info'] });
+  try {
+    const demo = await measureDemo(browser, demoUrl);
+    const cards = await measureCards(browser, cardsUrl, { profile, locate });
+    return { chromium: browser.version(), demo, cards };
+  } finally {
+    await browser.close();
+  }
+}
