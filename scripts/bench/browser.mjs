@@ -1,6 +1,5 @@
 // Runtime measurements in headless Chromium: the demo store's first product card and layout
 // shift, and 1,000 cards (first render, currency switch, long tasks, heap) on a fixture page.
-/* global document, window, requestAnimationFrame */
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../chrome.mjs';
 
