@@ -1,15 +1,52 @@
 // Builds every package: ESM with .d.ts per package (dependencies external, one output
 // module per source module so bundlers can tree-shake and subpaths can be imported), and the
 // script-tag bundle (IIFE, everything inlined, minified) for shops that paste a <script>.
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
+import replace from '@rollup/plugin-replace';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const embedVersion = JSON.parse(readFileSync(join(root, 'packages/embed/package.json'), 'utf8')).version;
+/**
+ * The global through which the script-tag bundle lends Lit, core, i18n and the shared element
+ * pieces to its lazily loaded checkout chunk (versioned: two Mendunia versions on one page each
+ * load their own chunk against their own main bundle).
+ */
+const SHARED_GLOBAL = `__mendunia_${embedVersion.replace(/\W/g, '_')}`;
+const SHARED = {
+  lit: 'lit',
+  'lit/decorators.js': 'litDecorators',
+  '@lit/context': 'litContext',
+  '@mendunia/core': 'core',
+  '@mendunia/i18n': 'i18n',
+  '@mendunia/elements': 'elements',
+};
+
+/**
+ * For the checkout chunk: what the main bundle already has is taken from it, not bundled
+ * again. Relative imports of core's public folders and of the elements' shared/ pieces are
+ * mapped to the package entry that re-exports them.
+ */
+function sharedWithMainBundle() {
+  return {
+    name: 'mendunia-shared-with-main',
+    resolveId(source, importer) {
+      if (Object.hasOwn(SHARED, source)) return { id: source, external: true };
+      if (!importer || !source.startsWith('.')) return null;
+      const path = join(dirname(importer), source).split(sep).join('/');
+      if (/packages\/elements\/src\/shared\/[^/]+\.js$/.test(path)) return { id: '@mendunia/elements', external: true };
+      if (/packages\/core\/src\/(money|rates|catalog|cart|storage|store|client)\/index\.js$/.test(path)) return { id: '@mendunia/core', external: true };
+      // One i18next instance for the page: the checkout adds its strings to the main bundle's.
+      if (/packages\/i18n\/src\/instance\.js$/.test(path)) return { id: '@mendunia/i18n', external: true };
+      return null;
+    },
+  };
+}
 
 /** All non-test .ts files of a package's src/, keyed by their path without extension. */
 function sources(pkg) {
@@ -75,10 +112,34 @@ export default [
       plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
     },
     plugins: [
+      replace({ preventAssignment: true, values: { __MENDUNIA_SHARED__: JSON.stringify(SHARED_GLOBAL) } }),
       nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser'] }),
       json({ preferConst: true, compact: true }),
       typescript({
         // Compiles every package's sources into one bundle (resolved through the `source` condition).
+        tsconfig: 'packages/embed/tsconfig.bundle.json',
+        filterRoot: root,
+        include: ['packages/*/src/**/*.ts'],
+        exclude: ['**/*.test.ts'],
+        noEmitOnError: true,
+      }),
+    ],
+  },
+  {
+    // The checkout, loaded by the script-tag bundle on first use (<script> from its own URL).
+    input: 'packages/embed/src/checkout.ts',
+    output: {
+      file: 'packages/embed/dist/mendunia-checkout.js',
+      format: 'iife',
+      sourcemap: true,
+      globals: Object.fromEntries(Object.entries(SHARED).map(([id, key]) => [id, `${SHARED_GLOBAL}.${key}`])),
+      plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
+    },
+    plugins: [
+      sharedWithMainBundle(),
+      nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser'] }),
+      json({ preferConst: true, compact: true }),
+      typescript({
         tsconfig: 'packages/embed/tsconfig.bundle.json',
         filterRoot: root,
         include: ['packages/*/src/**/*.ts'],

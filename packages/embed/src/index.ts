@@ -2,9 +2,25 @@
 // It registers every element and, when the tag carries a catalog, configures the page's
 // default storefront from its data-* attributes, so product cards work without a
 // <mendunia-store> around them.
+import * as lit from 'lit';
+import * as litDecorators from 'lit/decorators.js';
+import * as litContext from '@lit/context';
+import * as core from '@mendunia/core';
+import * as i18n from '@mendunia/i18n';
+import { baseStyles, controlStyles, defineElement, ModalController, preferredRegions, StorefrontController } from '@mendunia/elements';
 import { createStorefront, getDefaultStorefront, setDefaultStorefront } from '@mendunia/core';
 import { storefrontConfig } from '@mendunia/elements';
 import '@mendunia/elements/define-all.js';
+import { setUpLazyCheckout } from './lazy-checkout.js';
+
+declare const __MENDUNIA_SHARED__: string;
+
+// Lend the shared modules to the lazily loaded checkout chunk of this same version.
+const shared = globalThis as unknown as Record<string, unknown>;
+const firstCopy = !shared[__MENDUNIA_SHARED__];
+// Only what the checkout needs of the elements (a whole namespace would defeat tree-shaking).
+const elements = { baseStyles, controlStyles, defineElement, ModalController, preferredRegions, StorefrontController };
+if (firstCopy) shared[__MENDUNIA_SHARED__] = { lit, litDecorators, litContext, core, i18n, elements };
 
 const script = document.currentScript as HTMLScriptElement | null;
 
@@ -24,6 +40,10 @@ function start(): void {
         rounding: data.rounding,
         maxRateAge: data.maxRateAge,
         storeId: data.storeId,
+        checkout: data.checkout,
+        whatsapp: data.whatsapp,
+        email: data.email,
+        paymentLink: data.paymentLink,
       },
       document.baseURI,
     ),
@@ -40,6 +60,12 @@ function start(): void {
   void storefront.loadRates();
 }
 
+function init(): void {
+  start();
+  // A second copy of the same version (two script tags) must not load the checkout twice.
+  if (firstCopy) setUpLazyCheckout(script?.src);
+}
+
 // A <mendunia-store> needs its children (inline catalog) parsed before it reads them.
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-else start();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init, { once: true });
+else init();

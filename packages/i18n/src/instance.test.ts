@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import en from './locales/en.json';
 import id from './locales/id.json';
+import checkoutEn from './locales/checkout/en.json';
+import checkoutId from './locales/checkout/id.json';
+import { addCheckoutStrings } from './checkout-strings.js';
 import { resolveLanguage, translator } from './instance.js';
 
 /** Every leaf key path of a nested strings object, without i18next plural suffixes. */
@@ -13,10 +16,23 @@ function keys(obj: object, prefix = ''): string[] {
 }
 
 describe('i18n', () => {
-  it('has every English key in Indonesian and no extra ones', () => {
-    const enKeys = [...new Set(keys(en))].sort();
-    const idKeys = [...new Set(keys(id))].sort();
-    expect(idKeys).to.deep.equal(enKeys);
+  for (const [name, enStrings, idStrings] of [
+    ['main', en, id],
+    ['checkout', checkoutEn, checkoutId],
+  ] as const) {
+    it(`has every English ${name} key in Indonesian and no extra ones`, () => {
+      const enKeys = [...new Set(keys(enStrings))].sort();
+      const idKeys = [...new Set(keys(idStrings))].sort();
+      expect(idKeys).to.deep.equal(enKeys);
+    });
+  }
+
+  it('adds the checkout strings on demand, once', () => {
+    expect(translator('en')('checkout.review.place')).to.equal('checkout.review.place');
+    addCheckoutStrings();
+    addCheckoutStrings();
+    expect(translator('en')('checkout.review.place')).to.equal('Place order');
+    expect(translator('id')('address.prefecture')).to.equal('Prefektur');
   });
 
   for (const [tag, expected] of [

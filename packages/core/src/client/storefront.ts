@@ -55,12 +55,21 @@ export interface StorefrontConfig {
   /** The buyer's regions, most preferred first (from navigator.languages), to pick a currency. */
   readonly preferredRegions?: readonly string[];
   readonly storage?: KeyValueStorage;
+  /** Checkout configuration (shipping, taxes, hand-off): a URL of checkout.json, or its data. */
+  readonly checkout?: string | unknown;
+  /** Where orders go without a backend; overrides `handoff` in the checkout configuration. */
+  readonly handoff?: { readonly whatsapp?: string; readonly email?: string; readonly paymentLink?: string };
   readonly logger?: Pick<Console, 'error' | 'warn'>;
   readonly fetch?: typeof fetch;
 }
 
 export interface Storefront {
   readonly id: string;
+  /** Where this store keeps its state (localStorage when usable, else memory). */
+  readonly storage: KeyValueStorage;
+  /** The checkout configuration source as configured (URL or data), for the checkout element. */
+  readonly checkout: string | unknown;
+  readonly handoff: { readonly whatsapp?: string; readonly email?: string; readonly paymentLink?: string };
   readonly currencies: readonly string[];
   readonly $catalog: ReadableAtom<CatalogState>;
   readonly $rates: ReadableAtom<RatesState>;
@@ -78,6 +87,10 @@ export interface Storefront {
   readonly $cartOpen: ReadableAtom<boolean>;
   openCart(): void;
   closeCart(): void;
+  /** Whether the checkout is open (the cart's "continue to checkout" opens it). */
+  readonly $checkoutOpen: ReadableAtom<boolean>;
+  openCheckout(): void;
+  closeCheckout(): void;
   /** Loads (or reloads) the catalog from the configured source or the one given. */
   loadCatalog(source?: string | unknown): Promise<CatalogState>;
   loadRates(source?: RateSource): Promise<RatesState>;
@@ -169,6 +182,7 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     state.status === 'ready' ? cartTotals(lines, state.catalog, pricing) : undefined,
   );
   const $cartOpen = atom(false);
+  const $checkoutOpen = atom(false);
 
   let catalogSource = config.catalog;
   let catalogRun = 0;
@@ -253,6 +267,9 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
 
   return {
     id,
+    storage,
+    checkout: config.checkout,
+    handoff: { ...config.handoff },
     currencies,
     $catalog,
     $rates,
@@ -265,6 +282,12 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     $cartOpen,
     openCart: () => $cartOpen.set(true),
     closeCart: () => $cartOpen.set(false),
+    $checkoutOpen,
+    openCheckout: () => {
+      $cartOpen.set(false);
+      $checkoutOpen.set(true);
+    },
+    closeCheckout: () => $checkoutOpen.set(false),
     loadCatalog: loadCatalogFrom,
     loadRates: loadRatesFrom,
     setCurrency,

@@ -7,13 +7,7 @@ import { clampQuantity, quantityStepper, quantityStyles } from '../shared/quanti
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { cartStyles } from './cart.styles.js';
-
-/** The element that really has focus, looking inside shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let el = document.activeElement as HTMLElement | null;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
-  return el;
-}
+import { ModalController } from '../shared/modal.js';
 
 /**
  * @tag mendunia-cart
@@ -25,7 +19,7 @@ function deepActiveElement(): HTMLElement | null {
  * @slot footer - Extra content above the checkout button (e.g. shipping promises, trust badges).
  * @slot empty - Replaces the empty-cart message.
  *
- * @fires mendunia-checkout-start - When the buyer continues to checkout; cancelable (`detail`: lines, subtotalIdr, currency).
+ * @fires mendunia-checkout-start - When the buyer continues to checkout; cancelable (`detail`: lines, subtotalIdr, currency). Unless cancelled, the checkout opens.
  *
  * @csspart dialog - The `<dialog>` of the drawer (not in inline mode).
  * @csspart base - The panel.
@@ -69,27 +63,11 @@ export class MenduniaCart extends LitElement {
   @query('[part="title"]') private heading?: HTMLElement;
 
   private readonly store = new StorefrontController(this, (s) => [s.$cart, s.$catalog, s.cart.$notices, s.$cartOpen, s.$locale]);
-  private returnFocus: HTMLElement | null = null;
-  private scrollLocked = false;
-  private previousOverflow = '';
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unlockScroll();
-  }
+  private readonly modal = new ModalController(this, () => this.dialog, () => this.store.value?.closeCart());
 
   protected override updated(_changed: PropertyValues<this>): void {
     // Opening and closing a native dialog needs the rendered element, so it happens here.
-    const dialog = this.dialog;
-    const open = !this.inline && !!this.store.value?.$cartOpen.get();
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      this.returnFocus = deepActiveElement();
-      this.lockScroll();
-      dialog.showModal();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
+    this.modal.sync(!this.inline && !!this.store.value?.$cartOpen.get());
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -100,7 +78,7 @@ export class MenduniaCart extends LitElement {
     if (this.inline) return panel;
     // Backdrop clicks are a pointer shortcut; keyboard users close with Esc (the dialog's cancel).
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
-    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel} @close=${this.onClose} @click=${this.onDialogClick}>
+    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>
       ${sf.$cartOpen.get() ? panel : nothing}
     </dialog>`;
   }
@@ -219,38 +197,6 @@ export class MenduniaCart extends LitElement {
       subtotalIdr: totals.subtotalIdr,
       currency: totals.currency,
     });
-    this.dispatchEvent(event);
-  }
-
-  private onCancel = (e: Event): void => {
-    // Esc: close through the store so every cart button knows.
-    e.preventDefault();
-    this.store.value?.closeCart();
-  };
-
-  private onClose = (): void => {
-    this.unlockScroll();
-    this.store.value?.closeCart();
-    const target = this.returnFocus;
-    this.returnFocus = null;
-    if (target?.isConnected) target.focus();
-  };
-
-  private onDialogClick = (e: MouseEvent): void => {
-    // A click on the backdrop lands on the dialog itself, outside the panel.
-    if (e.target === this.dialog) this.store.value?.closeCart();
-  };
-
-  private lockScroll(): void {
-    if (this.scrollLocked) return;
-    this.scrollLocked = true;
-    this.previousOverflow = document.documentElement.style.overflow;
-    document.documentElement.style.overflow = 'hidden';
-  }
-
-  private unlockScroll(): void {
-    if (!this.scrollLocked) return;
-    this.scrollLocked = false;
-    document.documentElement.style.overflow = this.previousOverflow;
+    if (this.dispatchEvent(event)) sf.openCheckout();
   }
 }

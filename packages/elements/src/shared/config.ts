@@ -27,6 +27,11 @@ export interface TextConfig {
   readonly rounding?: string;
   readonly maxRateAge?: string;
   readonly storeId?: string;
+  /** URL of checkout.json (shipping, taxes, hand-off). */
+  readonly checkout?: string;
+  readonly whatsapp?: string;
+  readonly email?: string;
+  readonly paymentLink?: string;
   /** Catalog data already parsed (inline JSON). */
   readonly inlineCatalog?: unknown;
   /** Rate table already parsed (inline JSON). */
@@ -46,6 +51,12 @@ export function storefrontConfig(text: TextConfig, baseUrl: string): StorefrontC
     maxRateAgeMs: maxAge(text.maxRateAge),
     locale: text.locale,
     preferredRegions: preferredRegions(),
+    checkout: text.checkout ? new URL(text.checkout, baseUrl).href : undefined,
+    handoff: {
+      ...(text.whatsapp ? { whatsapp: text.whatsapp } : {}),
+      ...(text.email ? { email: text.email } : {}),
+      ...(text.paymentLink ? { paymentLink: text.paymentLink } : {}),
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { MenduniaCartChangeEvent, MenduniaCurrencyChangeEvent, MenduniaLocaleCha
 import { storefrontConfig } from '../shared/config.js';
 
 /** Attributes that shape the storefront itself; changing one after start builds a new one. */
-const STRUCTURAL = ['catalog', 'rates', 'ratesFormat', 'currencies', 'currency', 'markup', 'rounding', 'maxRateAge', 'storeId'] as const;
+const STRUCTURAL = ['catalog', 'rates', 'ratesFormat', 'currencies', 'currency', 'markup', 'rounding', 'maxRateAge', 'storeId', 'checkout', 'whatsapp', 'email', 'paymentLink'] as const;
 
 /**
  * @tag mendunia-store
@@ -59,6 +59,18 @@ export class MenduniaStore extends LitElement {
 
   /** Rates older than this are flagged as out of date, e.g. `4d`, `36h`. Default 4 days. */
   @property({ attribute: 'max-rate-age' }) maxRateAge?: string;
+
+  /** URL of the checkout configuration (shipping services and rates, tax settings, hand-off). */
+  @property() checkout?: string;
+
+  /** WhatsApp number (international, digits only) that receives orders. */
+  @property() whatsapp?: string;
+
+  /** Email address that receives orders. */
+  @property() email?: string;
+
+  /** Payment link template with {amount}, {currency} and {reference}, e.g. a PayPal.me or Midtrans link. */
+  @property({ attribute: 'payment-link' }) paymentLink?: string;
 
   /** Names this shop's saved state (currency, cached rates) so two shops on one domain stay apart. */
   @property({ attribute: 'store-id' }) storeId?: string;
@@ -141,6 +153,10 @@ export class MenduniaStore extends LitElement {
           rounding: this.rounding,
           maxRateAge: this.maxRateAge,
           storeId: this.storeId,
+          checkout: this.checkout,
+          whatsapp: this.whatsapp,
+          email: this.email,
+          paymentLink: this.paymentLink,
           inlineCatalog,
           inlineRates,
         },

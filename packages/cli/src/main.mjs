@@ -1,0 +1,73 @@
+/**
+ * The `mendunia` command: subcommands, help, version, and the one place errors become messages
+ * and exit codes (0 done, 2 bad input, 1 a bug).
+ */
+import { readFileSync } from 'node:fs';
+import { isInputError } from './errors.mjs';
+import { QUOTE_HELP, runQuote } from './quote/command.mjs';
+
+/** @typedef {{ stdout: { write(text: string): unknown }, stderr: { write(text: string): unknown } }} Io */
+
+const VERSION = /** @type {{ version: string }} */ (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+
+const HELP = `Usage: mendunia <command> [options]
+
+Commands:
+  quote     what a buyer abroad pays for some items: shipping, duties and taxes, totals
+  help      this help, or "mendunia help quote" for a command's options
+
+Options:
+  -h, --help      this help
+  -v, --version   the version (${VERSION})
+
+Documentation: docs/quote-cli.md
+`;
+
+/** @type {Readonly<Record<string, { help: string, run: (argv: readonly string[], io: Io) => Promise<number> }>>} */
+const COMMANDS = { quote: { help: QUOTE_HELP, run: runQuote } };
+
+/**
+ * Runs the command line `argv` (without node and the script) and returns the exit code.
+ * Expected errors print "mendunia: <message>" on stderr and return 2, without a stack trace.
+ * @param {readonly string[]} argv
+ * @param {Io} io
+ * @returns {Promise<number>}
+ */
+export async function main(argv, io) {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) {
+      io.stderr.write(HELP);
+      return 2;
+    }
+    if (command === '-h' || command === '--help') {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (command === '-v' || command === '--version') {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === 'help') {
+      const topic = rest[0];
+      if (topic === undefined) io.stdout.write(HELP);
+      else if (Object.hasOwn(COMMANDS, topic)) io.stdout.write(COMMANDS[topic].help);
+      else return fail(io, `unknown command "${topic}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+      return 0;
+    }
+    if (!Object.hasOwn(COMMANDS, command)) {
+      return fail(io, `unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see mendunia --help)`);
+    }
+    return await COMMANDS[command].run(rest, io);
+  } catch (error) {
+    if (isInputError(error)) return fail(io, /** @type {Error} */ (error).message);
+    io.stderr.write(`mendunia: unexpected error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** @param {Io} io  @param {string} message */
+function fail(io, message) {
+  io.stderr.write(`mendunia: ${message}\n`);
+  return 2;
+}

@@ -1,0 +1,185 @@
+/**
+ * The `--json` output, "mendunia.quote/1" (schema in docs/quote-cli.md). Stable: every key is
+ * always present (null when it does not apply), rupiah are whole-number integers, other
+ * currencies are decimal strings in major units ("150.16"), and new keys may be added without a
+ * format change but none is removed or changes meaning.
+ *
+ * The same view feeds the human output, so both always show the same numbers.
+ */
+import { convertIdr, DEFAULT_MAX_RATE_AGE_MS, isStale, localise, toMajorString } from '@mendunia/core';
+
+/** @typedef {import('@mendunia/core').RateSet} RateSet */
+/** @typedef {import('@mendunia/core').Money} Money */
+/** @typedef {import('@mendunia/core/checkout/index.js').Quote} Quote */
+/** @typedef {import('@mendunia/core/checkout/index.js').ShippingOption} ShippingOption */
+/** @typedef {import('@mendunia/core/checkout/index.js').LandedCost} LandedCost */
+
+export const FORMAT = 'mendunia.quote/1';
+
+/**
+ * @typedef {object} DisplayTotals  Totals in the destination's currency: approximate, no markup.
+ * @property {string} currency
+ * @property {true} approximate
+ * @property {string} goods
+ * @property {string} shipping
+ * @property {string} taxesAtCheckout
+ * @property {string} total            goods + shipping + taxesAtCheckout as shown (adds up)
+ * @property {string} onDelivery
+ */
+
+/**
+ * @param {{ quote: Quote, date: string, rates: RateSet, now?: number }} input
+ *   `now` (ms) only decides whether the rates are stale; default the real clock.
+ */
+export function quoteToJson({ quote, date, rates, now = Date.now() }) {
+  const landed = quote.landedCost;
+  return {
+    format: FORMAT,
+    destination: quote.destination,
+    currency: quote.currency,
+    status: quote.status,
+    date,
+    rates: { source: rates.source, date: rates.date, base: rates.base, stale: isStale(rates, DEFAULT_MAX_RATE_AGE_MS, now) },
+    items: quote.items.map((item) => ({
+      productId: item.productId,
+      variantId: item.variantId ?? null,
+      name: item.name,
+      quantity: item.quantity,
+      unitPriceIdr: item.unitPriceIdr,
+      lineTotalIdr: item.unitPriceIdr * item.quantity,
+      unitWeightGrams: item.unitWeightGrams,
+      hsCode: item.hsCode ?? null,
+      category: item.category ?? null,
+    })),
+    missing: quote.missing.map((line) => ({ productId: line.productId, variantId: line.variantId ?? null, quantity: line.quantity })),
+    blocked: quote.blocked.map((hit) => ({
+      productId: hit.productId,
+      variantId: hit.variantId ?? null,
+      name: hit.name,
+      ruleId: hit.ruleId,
+      level: hit.level,
+      reason: hit.reason,
+      source: source(hit.source),
+    })),
+    shipping: {
+      selected: quote.service?.serviceId ?? null,
+      options: quote.shippingOptions.map(shippingOption),
+    },
+    landedCost: landed ? landedCost(landed) : null,
+    dutiesUnavailable: quote.dutiesUnavailable ?? null,
+    totals: {
+      idr: {
+        goods: quote.totals.goodsIdr,
+        shipping: quote.totals.shippingIdr,
+        taxesAtCheckout: quote.totals.taxesAtCheckoutIdr,
+        total: quote.totals.totalIdr,
+        onDelivery: quote.totals.onDeliveryIdr,
+      },
+      display: displayTotals(quote, rates),
+    },
+  };
+}
+
+/** @param {{ name: string, url?: string, date: string }} s */
+const source = (s) => ({ name: s.name, url: s.url ?? null, date: s.date });
+
+/** @param {ShippingOption} option */
+function shippingOption(option) {
+  const common = { serviceId: option.serviceId, carrier: option.carrier, name: localise(option.name, 'en'), available: option.available };
+  if (!option.available) {
+    return { ...common, tracked: null, priceIdr: null, days: null, zoneId: null, chargeableGrams: null, parcels: [], reason: option.reason, message: option.message };
+  }
+  return {
+    ...common,
+    tracked: option.tracked,
+    priceIdr: option.priceIdr,
+    days: [option.days[0], option.days[1]],
+    zoneId: option.zoneId,
+    chargeableGrams: option.parcels.reduce((sum, parcel) => sum + parcel.chargeableGrams, 0),
+    parcels: option.parcels.map((p) => ({ actualGrams: p.actualGrams, volumetricGrams: p.volumetricGrams, chargeableGrams: p.chargeableGrams, priceIdr: p.priceIdr })),
+    reason: null,
+    message: null,
+  };
+}
+
+/** @param {LandedCost} landed */
+function landedCost(landed) {
+  const threshold = landed.threshold;
+  return {
+    currency: landed.currency,
+    regime: landed.regime,
+    incoterm: landed.incoterm,
+    threshold: threshold
+      ? {
+          currency: threshold.amount.currency,
+          amount: toMajorString(threshold.amount),
+          basis: threshold.basis,
+          consignmentValue: toMajorString(threshold.consignmentValue),
+          below: threshold.below,
+        }
+      : null,
+    lines: landed.lines.map((line) => ({
+      kind: line.kind,
+      label: line.label,
+      ratePercent: line.ratePercent ?? null,
+      basis: line.basis,
+      basisIdr: line.basisIdr,
+      amountIdr: line.amountIdr,
+      amount: toMajorString(line.amount),
+      currency: line.amount.currency,
+      collectedBy: line.collectedBy,
+    })),
+    atCheckoutIdr: landed.atCheckoutIdr,
+    onDeliveryIdr: landed.onDeliveryIdr,
+    handlingFeeNote: landed.handlingFeeNote ?? null,
+    explanation: [...landed.explanation],
+    rule: {
+      country: landed.rule.country,
+      effective: landed.rule.effective || null,
+      verify: Boolean(landed.rule.verify),
+      sources: landed.rule.source.map(source),
+    },
+  };
+}
+
+/**
+ * The totals in the destination currency, or null when the rates cannot reach it. Goods and
+ * shipping are converted one by one; taxes are the sum of the tax lines as shown (each converted
+ * once by core), so the column adds up to what a reader sees. It can differ by a minor unit from
+ * converting the IDR total in one go.
+ * @param {Quote} quote
+ * @param {RateSet} rates
+ * @returns {DisplayTotals | null}
+ */
+function displayTotals(quote, rates) {
+  const currency = quote.currency;
+  /** @param {number} idr */
+  const convert = (idr) => convertIdr(idr, currency, rates).amount;
+  try {
+    const goods = convert(quote.totals.goodsIdr);
+    const shipping = convert(quote.totals.shippingIdr);
+    const lines = quote.landedCost?.lines ?? [];
+    const sameCurrency = lines.every((line) => line.amount.currency === currency);
+    const ddp = quote.landedCost?.incoterm === 'DDP';
+    /** @param {(collectedBy: string) => boolean} pick  @param {number} idr */
+    const taxes = (pick, idr) =>
+      sameCurrency ? lines.filter((line) => pick(line.collectedBy)).reduce((sum, line) => sum + line.amount.amount, 0) : convert(idr);
+    const atCheckout = taxes((by) => ddp || by === 'seller', quote.totals.taxesAtCheckoutIdr);
+    const onDelivery = taxes((by) => !ddp && by === 'carrier', quote.totals.onDeliveryIdr);
+    /** @param {number} amount */
+    const text = (amount) => toMajorString({ amount, currency });
+    return {
+      currency,
+      approximate: true,
+      goods: text(goods),
+      shipping: text(shipping),
+      taxesAtCheckout: text(atCheckout),
+      total: text(goods + shipping + atCheckout),
+      onDelivery: text(onDelivery),
+    };
+  } catch (error) {
+    // No rate for the destination's currency (MissingRateError) or a currency core does not know.
+    if (error instanceof Error && (error.name === 'MissingRateError' || error.name === 'UnknownCurrencyError')) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * `mendunia quote` options: parsed with node:util parseArgs, then checked one by one so each
+ * mistake gets a message that names the option and says what was expected.
+ */
+import { parseArgs } from 'node:util';
+import { findProduct, findVariant } from '@mendunia/core';
+import { InputError } from '../errors.mjs';
+
+/** @typedef {import('@mendunia/core').Catalog} Catalog */
+/** @typedef {import('@mendunia/core').CatalogIssue} CatalogIssue */
+/** @typedef {import('@mendunia/core').CartLine} CartLine */
+
+/**
+ * @typedef {object} ItemSpec  One entry of --items as written, before the catalog is consulted.
+ * @property {string} text        the entry, for messages
+ * @property {string} productId
+ * @property {string} [second]    variant or quantity: decided against the catalog
+ * @property {string} [quantity]  digits, when the entry has three parts
+ */
+
+/**
+ * @typedef {object} QuoteOptions
+ * @property {string} catalog
+ * @property {string} rates
+ * @property {string} [checkout]
+ * @property {string} to            upper-case ISO 3166-1 alpha-2
+ * @property {ItemSpec[]} items
+ * @property {string} [service]
+ * @property {boolean} json
+ * @property {Date} now             the day whose dated rules apply (UTC midnight)
+ * @property {string} date          that day, YYYY-MM-DD
+ * @property {'en' | 'id'} lang
+ */
+
+export const LANGUAGES = /** @type {const} */ (['en', 'id']);
+/** Far above any real parcel; keeps weights and values well inside safe integers. */
+export const MAX_QUANTITY = 100_000;
+
+const OPTIONS = /** @type {const} */ ({
+  catalog: { type: 'string' },
+  rates: { type: 'string' },
+  checkout: { type: 'string' },
+  to: { type: 'string' },
+  items: { type: 'string' },
+  service: { type: 'string' },
+  json: { type: 'boolean' },
+  date: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+});
+
+/** Codes Intl knows that are not countries one can ship to (the same list as core's address rules). */
+const NOT_A_COUNTRY = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN|UK)$/;
+const regionNames = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+
+/**
+ * The arguments after `quote`. `{ help: true }` when --help is among them (nothing else is checked).
+ * @param {readonly string[]} argv
+ * @returns {{ help: true } | { help: false, options: QuoteOptions }}
+ */
+export function parseQuoteArgs(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new InputError(usageMessage(error));
+  }
+  if (values.help) return { help: true };
+
+  for (const name of /** @type {const} */ (['catalog', 'rates', 'to', 'items'])) {
+    if (values[name] === undefined) throw new InputError(`missing --${name} (see mendunia quote --help)`);
+  }
+  for (const name of /** @type {const} */ (['catalog', 'rates', 'checkout', 'to', 'items', 'service', 'date', 'lang'])) {
+    if (values[name] !== undefined && values[name].trim() === '') throw new InputError(`--${name} is empty`);
+  }
+
+  const to = /** @type {string} */ (values.to).trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(to) || NOT_A_COUNTRY.test(to) || regionNames.of(to) === undefined) {
+    throw new InputError(`--to ${values.to}: expected a two-letter ISO 3166-1 country code such as DE, SG or US`);
+  }
+
+  const lang = values.lang?.trim().toLowerCase() ?? 'en';
+  if (!(/** @type {readonly string[]} */ (LANGUAGES).includes(lang))) {
+    throw new InputError(`--lang ${values.lang}: expected one of ${LANGUAGES.join(', ')}`);
+  }
+
+  const { now, date } = parseDate(values.date);
+  return {
+    help: false,
+    options: {
+      catalog: /** @type {string} */ (values.catalog).trim(),
+      rates: /** @type {string} */ (values.rates).trim(),
+      ...(values.checkout !== undefined && { checkout: values.checkout.trim() }),
+      to,
+      items: parseItems(/** @type {string} */ (values.items)),
+      ...(values.service !== undefined && { service: values.service.trim() }),
+      json: Boolean(values.json),
+      now,
+      date,
+      lang: /** @type {'en' | 'id'} */ (lang),
+    },
+  };
+}
+
+/** parseArgs' messages, shorter and with the way out. */
+function usageMessage(/** @type {unknown} */ error) {
+  const code = /** @type {{ code?: string }} */ (error).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const see = '(see mendunia quote --help)';
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? message} ${see}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(message) ? `${option ?? 'an option'} needs a value ${see}` : `${option ?? 'an option'} takes no value ${see}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''} ${see}`.replace('  ', ' ');
+  return `${message} ${see}`;
+}
+
+/**
+ * --date YYYY-MM-DD, or today (UTC). Duty rules are dated and compared as a UTC calendar day.
+ * @param {string | undefined} text
+ */
+function parseDate(text) {
+  if (text === undefined) {
+    const now = new Date();
+    return { now, date: now.toISOString().slice(0, 10) };
+  }
+  const date = text.trim();
+  const now = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(now.getTime()) || !now.toISOString().startsWith(date)) {
+    throw new InputError(`--date ${text}: expected a real date written YYYY-MM-DD, such as 2026-11-29`);
+  }
+  return { now, date };
+}
+
+/**
+ * --items "id[:variant][:qty],…". Only the syntax is checked here; see resolveItems.
+ * @param {string} text
+ * @returns {ItemSpec[]}
+ */
+export function parseItems(text) {
+  return text.split(',').map((raw, index) => {
+    const entry = raw.trim();
+    if (entry === '') throw new InputError(`--items: entry ${index + 1} is empty (write id[:variant][:qty],…)`);
+    const parts = entry.split(':').map((part) => part.trim());
+    if (parts.length > 3 || parts.some((part) => part === '')) {
+      throw new InputError(`--items: "${entry}" is not id, id:qty, id:variant or id:variant:qty`);
+    }
+    const [productId, second, quantity] = /** @type {[string, string | undefined, string | undefined]} */ (parts);
+    if (quantity !== undefined) checkQuantity(quantity, entry);
+    return { text: entry, productId, ...(second !== undefined && { second }), ...(quantity !== undefined && { quantity }) };
+  });
+}
+
+/** @param {string} text  @param {string} entry */
+function checkQuantity(text, entry) {
+  const quantity = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(quantity >= 1 && quantity <= MAX_QUANTITY)) {
+    throw new InputError(`--items: "${entry}": the quantity must be a whole number from 1 to ${MAX_QUANTITY}, got "${text}"`);
+  }
+  return quantity;
+}
+
+/**
+ * The cart lines for --items, checked against the catalog: every product and variant must exist.
+ * Two parts (`id:x`): x is the quantity when it is all digits, else a variant (quantity 1); to name
+ * a variant whose id is all digits, give the quantity too (`id:500:1`). The same product and
+ * variant listed twice is one line with the quantities added.
+ * @param {readonly ItemSpec[]} specs
+ * @param {Catalog} catalog
+ * @param {readonly CatalogIssue[]} issues  why products were left out of the catalog
+ * @param {string} source  the catalog's file or URL, for messages
+ * @returns {CartLine[]}
+ */
+export function resolveItems(specs, catalog, issues, source) {
+  /** @type {Map<string, { productId: string, variantId?: string, quantity: number }>} */
+  const lines = new Map();
+  for (const spec of specs) {
+    const product = findProduct(catalog, spec.productId);
+    if (!product) throw new InputError(unknownProduct(spec.productId, catalog, issues, source));
+    const digits = spec.second !== undefined && spec.quantity === undefined && /^\d+$/.test(spec.second);
+    const variantId = digits ? undefined : spec.second;
+    const quantity = spec.quantity !== undefined ? Number(spec.quantity) : digits ? checkQuantity(/** @type {string} */ (spec.second), spec.text) : 1;
+    const variantIds = product.variants.map((v) => v.id);
+    if (variantId === undefined && variantIds.length > 0) {
+      throw new InputError(
+        `--items: product "${product.id}" has variants (${variantIds.join(', ')}): write ${product.id}:<variant>:<qty>, e.g. ${product.id}:${variantIds[0]}:1`,
+      );
+    }
+    if (variantId !== undefined && !findVariant(product, variantId)) {
+      if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(variantId) && spec.quantity === undefined) {
+        throw new InputError(`--items: "${spec.text}": the quantity must be a whole number from 1 to ${MAX_QUANTITY}, got "${variantId}"`);
+      }
+      throw new InputError(
+        variantIds.length === 0
+          ? `--items: product "${product.id}" has no variants, so "${variantId}" cannot be one: write ${product.id} or ${product.id}:<qty>`
+          : `--items: product "${product.id}" has no variant "${variantId}" (its variants: ${variantIds.join(', ')})`,
+      );
+    }
+    const key = `${product.id}\u0000${variantId ?? ''}`;
+    const line = lines.get(key);
+    const total = (line?.quantity ?? 0) + quantity;
+    if (total > MAX_QUANTITY) throw new InputError(`--items: ${product.id}${variantId ? `:${variantId}` : ''} adds up to ${total}, more than ${MAX_QUANTITY}`);
+    lines.set(key, { productId: product.id, ...(variantId !== undefined && { variantId }), quantity: total });
+  }
+  return [...lines.values()];
+}
+
+/**
+ * "unknown product", with why when core left it out of the catalog, or the nearest id.
+ * @param {string} id  @param {Catalog} catalog  @param {readonly CatalogIssue[]} issues  @param {string} source
+ */
+function unknownProduct(id, catalog, issues, source) {
+  const own = issues.filter((issue) => issue.productId === id && issue.severity !== 'warning');
+  if (own.length > 0) {
+    return `--items: product "${id}" is in ${source} but was left out because it is invalid: ${own.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+  }
+  const near = nearest(id, catalog.products.map((p) => p.id));
+  return `--items: unknown product "${id}": it is not in ${source}${near ? ` (did you mean "${near}"?)` : ''}`;
+}
+
+/** The id closest to `id` by edit distance, when it is close enough to be a typo. */
+function nearest(/** @type {string} */ id, /** @type {readonly string[]} */ ids) {
+  let best;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const candidate of ids) {
+    const distance = candidate.startsWith(id) || id.startsWith(candidate) ? 1 : editDistance(id, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(/** @type {string} */ a, /** @type {string} */ b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

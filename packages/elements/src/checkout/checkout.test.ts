@@ -1,0 +1,236 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createStorefront, memoryStorage, staticRates, type KeyValueStorage } from '@mendunia/core';
+import demoCatalog from '../../../../examples/plain-html/catalog.json';
+import demoCheckout from '../../../../examples/plain-html/checkout.json';
+import './define.js';
+import type { MenduniaCheckout } from './checkout.js';
+import { RATES, waitFor } from '../test/fixtures.js';
+
+const q = <T extends HTMLElement = HTMLElement>(el: MenduniaCheckout, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const text = (el: MenduniaCheckout, sel: string) => (q(el, sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+function focused(): Element | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+async function setup(options: { storage?: KeyValueStorage; checkout?: unknown; lines?: [string, string | undefined, number][] } = {}) {
+  const storage = options.storage ?? memoryStorage();
+  const storefront = createStorefront({
+    id: 'co',
+    catalog: demoCatalog,
+    rates: staticRates(RATES),
+    defaultCurrency: 'USD',
+    currencies: ['IDR', 'USD', 'SGD', 'JPY', 'MYR', 'AUD'],
+    locale: 'en',
+    storage,
+    checkout: 'checkout' in options ? options.checkout : demoCheckout,
+    handoff: { whatsapp: '6281227771234', email: 'orders@example.id' },
+  });
+  await Promise.all([storefront.loadCatalog(), storefront.loadRates()]);
+  if (!storage.getItem('mendunia:co:cart')) {
+    for (const [id, variant, qty] of options.lines ?? [['batik-kawung-cap', undefined, 1], ['cengkeh-ternate', undefined, 2]]) storefront.cart.add(id, variant, qty);
+  }
+  const el = await fixture<MenduniaCheckout>(html`<mendunia-checkout inline .storefront=${storefront}></mendunia-checkout>`);
+  await waitFor(() => !!q(el, '#step-title') || !!q(el, '[role="alert"]'));
+  return { el, storefront, storage };
+}
+
+async function fill(el: MenduniaCheckout, id: string, value: string) {
+  const input = q<HTMLInputElement | HTMLSelectElement>(el, `#${id}`)!;
+  input.value = value;
+  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+  await el.updateComplete;
+}
+
+async function next(el: MenduniaCheckout) {
+  q(el, '[part="next-button"]')!.click();
+  await el.updateComplete;
+  await el.updateComplete;
+}
+
+async function toShipping(el: MenduniaCheckout, country = 'SG') {
+  await fill(el, 'f-name', 'Tan Mei Ling');
+  await fill(el, 'f-email', 'mei@example.sg');
+  await fill(el, 'f-phone', '+65 8123 4567');
+  await next(el);
+  await fill(el, 'a-country', country);
+  await fill(el, 'a-name', 'Tan Mei Ling');
+  await fill(el, 'a-addressLine1', '1 Orchard Road');
+  await fill(el, 'a-postalCode', country === 'AU' ? '2000' : '238823');
+  if (country === 'AU') {
+    await fill(el, 'a-city', 'Sydney');
+    await fill(el, 'a-region', 'NSW');
+  }
+  await next(el);
+}
+
+describe('<mendunia-checkout>', () => {
+  it('starts at the contact step, with labelled fields and progress', async () => {
+    const { el } = await setup();
+    expect(text(el, '#step-title')).to.equal('Contact');
+    expect(q(el, '[part="progress"] [aria-current="step"]')!.textContent).to.equal('Contact');
+    expect(q(el, 'label[for="f-email"]')!.textContent).to.equal('Email');
+    expect(q<HTMLInputElement>(el, '#f-email')!.getAttribute('autocomplete')).to.equal('email');
+    await expect(el).to.be.accessible();
+  });
+
+  it('ties errors to their fields, announces them and focuses the first one', async () => {
+    const { el } = await setup();
+    await fill(el, 'f-email', 'not-an-email');
+    await next(el);
+    await el.updateComplete;
+    const summary = q(el, '[part="error-summary"]')!;
+    expect(summary.getAttribute('role')).to.equal('alert');
+    expect(summary.textContent).to.contain('Please fix 3 fields');
+    const email = q<HTMLInputElement>(el, '#f-email')!;
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.getAttribute('aria-describedby')).to.equal('f-email-error');
+    expect(text(el, '#f-email-error')).to.equal('Please enter an email address like name@example.com.');
+    expect(focused()).to.equal(q(el, '#f-name'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('validates the postal code for the chosen country and asks for the fields that country needs', async () => {
+    const { el } = await setup();
+    await fill(el, 'f-name', 'A');
+    await fill(el, 'f-email', 'a@example.com');
+    await fill(el, 'f-phone', '+1 415 555 2671');
+    await next(el);
+    await fill(el, 'a-country', 'US');
+    expect(q(el, 'label[for="a-region"]')!.textContent).to.equal('State');
+    expect(q(el, 'label[for="a-postalCode"]')!.textContent).to.equal('ZIP code');
+    await fill(el, 'a-name', 'A');
+    await fill(el, 'a-addressLine1', '1 Market St');
+    await fill(el, 'a-postalCode', '9410');
+    await next(el);
+    expect(text(el, '#a-postalCode-error')).to.match(/does not look right for United States/);
+    expect(q(el, '#a-city')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(q(el, '#a-region')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('goes through shipping and review to one placed order with a WhatsApp hand-off', async () => {
+    const { el, storefront } = await setup();
+    await toShipping(el, 'SG');
+    expect(text(el, '#step-title')).to.equal('Shipping');
+    const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="service"]')];
+    expect(radios.length).to.be.greaterThan(1);
+    expect(radios.filter((r) => r.checked)).to.have.length(1);
+    await expect(el).to.be.accessible();
+    radios.find((r) => r.id === 'svc-pos-ems')!.click();
+    await el.updateComplete;
+    await next(el);
+    expect(text(el, '#step-title')).to.equal('Review');
+    expect(text(el, '[part="landed-cost"]')).to.contain('Nothing to pay on import');
+    expect(text(el, '[part="totals"]')).to.contain('Pos Indonesia EMS');
+    await expect(el).to.be.accessible();
+    q(el, '[part="place-order-button"]')!.click();
+    await el.updateComplete;
+    const reference = text(el, '.reference');
+    expect(reference).to.match(/^MDN-\d{6}-[A-Z2-9]{5}$/);
+    expect(storefront.cart.$lines.get()).to.deep.equal([]);
+    const wa = decodeURIComponent(q<HTMLAnchorElement>(el, '[part="handoff"] a.primary')!.href);
+    for (const part of [reference, '1 × Stamped Kawung Batik Cloth in Indigo', '2 × Whole Ternate Cloves', 'Shipping (Pos Indonesia EMS)', 'Total: Rp', '238823', 'SINGAPORE']) {
+      expect(wa).to.contain(part);
+    }
+    expect(q<HTMLAnchorElement>(el, '[part="handoff"] a[download]')!.href).to.match(/^blob:/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps what was entered across a reload, and the placed order too', async () => {
+    const storage = memoryStorage();
+    const first = await setup({ storage });
+    await fill(first.el, 'f-name', 'Tan Mei Ling');
+    await fill(first.el, 'f-email', 'mei@example.sg');
+    await fill(first.el, 'f-phone', '+65 8123 4567');
+    await next(first.el);
+    await fill(first.el, 'a-addressLine1', '1 Orchard Road');
+    first.el.remove();
+    const second = await setup({ storage });
+    expect(text(second.el, '#step-title')).to.equal('Delivery address');
+    expect(q<HTMLInputElement>(second.el, '#a-addressLine1')!.value).to.equal('1 Orchard Road');
+  });
+
+  it('places an order only once', async () => {
+    const storage = memoryStorage();
+    const { el } = await setup({ storage });
+    await toShipping(el, 'SG');
+    await next(el);
+    const place = q(el, '[part="place-order-button"]')!;
+    place.click();
+    place.click();
+    await el.updateComplete;
+    const reference = text(el, '.reference');
+    el.remove();
+    const again = await setup({ storage });
+    expect(text(again.el, '.reference')).to.equal(reference);
+  });
+
+  it('names a blocked item with its reason and lets the buyer remove it', async () => {
+    const { el, storefront } = await setup({ lines: [['madu-hutan-sumbawa', undefined, 1], ['cengkeh-ternate', undefined, 1]] });
+    await toShipping(el, 'AU');
+    const blocked = q(el, '[part="blocked"]')!;
+    expect(blocked.getAttribute('role')).to.equal('alert');
+    expect(blocked.textContent).to.contain('Sumbawa Wild Forest Honey');
+    expect(blocked.textContent).to.match(/honey/i);
+    expect(q<HTMLButtonElement>(el, '[part="next-button"]')!.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    (blocked.querySelector('button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(storefront.cart.$lines.get().map((l) => l.productId)).to.deep.equal(['cengkeh-ternate']);
+    expect(q(el, '[part="blocked"]')).to.equal(null);
+    expect(q<HTMLButtonElement>(el, '[part="next-button"]')!.disabled).to.equal(false);
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    const { el } = await setup();
+    q(el, '#f-name')!.focus();
+    await sendKeys({ type: 'Tan Mei Ling' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'mei@example.sg' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '+6581234567' });
+    await sendKeys({ press: 'Enter' }); // submits the form
+    await waitFor(() => text(el, '#step-title') === 'Delivery address');
+    expect(focused()).to.equal(q(el, '#step-title'));
+    await sendKeys({ press: 'Tab' }); // country (SG preselected or first)
+    await fill(el, 'a-country', 'SG');
+    q(el, '#a-name')!.focus();
+    await sendKeys({ type: 'Tan Mei Ling' });
+    await sendKeys({ press: 'Tab' }); // organization
+    await sendKeys({ press: 'Tab' }); // address line 1
+    await sendKeys({ type: '1 Orchard Road' });
+    q(el, '#a-postalCode')!.focus();
+    await sendKeys({ type: '238823' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => text(el, '#step-title') === 'Shipping');
+    q<HTMLInputElement>(el, 'input[name="service"]:checked')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => text(el, '#step-title') === 'Review');
+    q(el, '[part="place-order-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => !!q(el, '.reference'));
+  });
+
+  it('says when the shop has no checkout configured', async () => {
+    const { el } = await setup({ checkout: undefined });
+    expect(text(el, '[role="alert"]')).to.equal('This shop has not set up international checkout yet. Please contact the shop.');
+  });
+
+  it('reports a configuration that cannot be loaded and offers a retry', async () => {
+    const errors: string[] = [];
+    const { error } = console;
+    console.error = (m: string) => errors.push(m);
+    try {
+      const { el } = await setup({ checkout: 'http://127.0.0.1:9/checkout.json' });
+      await waitFor(() => text(el, '[role="alert"]').includes('could not be loaded'));
+      expect(errors.join('\n')).to.contain('http://127.0.0.1:9/checkout.json');
+      expect(q(el, '[role="alert"] button')!.textContent).to.equal('Try again');
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = error;
+    }
+  });
+});
