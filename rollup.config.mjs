@@ -39,6 +39,7 @@ function sharedWithMainBundle() {
       if (Object.hasOwn(SHARED, source)) return { id: source, external: true };
       if (!importer || !source.startsWith('.')) return null;
       const path = join(dirname(importer), source).split(sep).join('/');
+      // Everything the checkout takes from shared/ must be exported by packages/elements/src/index.ts.
       if (/packages\/elements\/src\/shared\/[^/]+\.js$/.test(path)) return { id: '@mendunia/elements', external: true };
       if (/packages\/core\/src\/(money|rates|catalog|cart|storage|store|client)\/index\.js$/.test(path)) return { id: '@mendunia/core', external: true };
       // One i18next instance for the page: the checkout adds its strings to the main bundle's.

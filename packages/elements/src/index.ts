@@ -11,7 +11,7 @@ export { defineElement, VERSION } from './shared/define.js';
 export { storefrontContext } from './shared/context.js';
 export { StorefrontController } from './shared/storefront-controller.js';
 export { ModalController, deepActiveElement } from './shared/modal.js';
-export { baseStyles, controlStyles } from './shared/styles.js';
+export { baseStyles, closeButtonStyles, controlStyles } from './shared/styles.js';
 export { preferredRegions, currencyName, formatDate } from './shared/intl.js';
 // The checkout is not exported here: it is a separate, lazily loaded module
 // ('@mendunia/elements/checkout/define.js'), so pages without one do not carry it.

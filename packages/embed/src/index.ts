@@ -7,7 +7,7 @@ import * as litDecorators from 'lit/decorators.js';
 import * as litContext from '@lit/context';
 import * as core from '@mendunia/core';
 import * as i18n from '@mendunia/i18n';
-import { baseStyles, controlStyles, defineElement, ModalController, preferredRegions, StorefrontController } from '@mendunia/elements';
+import * as elements from '@mendunia/elements';
 import { createStorefront, getDefaultStorefront, setDefaultStorefront } from '@mendunia/core';
 import { storefrontConfig } from '@mendunia/elements';
 import '@mendunia/elements/define-all.js';
@@ -18,8 +18,6 @@ declare const __MENDUNIA_SHARED__: string;
 // Lend the shared modules to the lazily loaded checkout chunk of this same version.
 const shared = globalThis as unknown as Record<string, unknown>;
 const firstCopy = !shared[__MENDUNIA_SHARED__];
-// Only what the checkout needs of the elements (a whole namespace would defeat tree-shaking).
-const elements = { baseStyles, controlStyles, defineElement, ModalController, preferredRegions, StorefrontController };
 if (firstCopy) shared[__MENDUNIA_SHARED__] = { lit, litDecorators, litContext, core, i18n, elements };
 
 const script = document.currentScript as HTMLScriptElement | null;

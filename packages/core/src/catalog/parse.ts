@@ -5,6 +5,7 @@
  * throws. Everything below is checked item by item, so a typo in one product hides that product
  * only, and the shop owner gets every problem at once instead of one per reload.
  */
+import { deepFreeze } from '../util/freeze.js';
 import * as v from 'valibot';
 import {
   CatalogEnvelopeSchema,
@@ -300,10 +301,3 @@ function issueToString(this: CatalogIssue): string {
   return `${this.path}: ${this.message}`;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}

@@ -7,6 +7,7 @@
  * because a dropped threshold would quietly turn a duty-free parcel into a dutiable one.
  */
 import * as v from 'valibot';
+import { deepFreeze } from '../util/freeze.js';
 import { cleanText, COUNTRY_PATTERN, isPlainObject } from '../catalog/schema.js';
 import { isKnownCurrency, requireCurrency } from '../money/currencies.js';
 import { decimalString, parseDecimal } from '../money/decimal.js';
@@ -400,11 +401,5 @@ export function checkOverlaps(rules: readonly DutyRule[], source: string, prefix
   });
 }
 
-/** Freezes a parsed value and everything in it (rules are shared by every estimate). */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
+
+export { deepFreeze };

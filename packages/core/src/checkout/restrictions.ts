@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { cleanText, COUNTRY_PATTERN, ID_PATTERN, isPlainObject } from '../catalog/schema.js';
 import type { ParcelItem } from './items.js';
-import { deepFreeze, formatIssue, toConfigIssues, uniqueIds, type ConfigIssue } from './shipping-schema.js';
+import { ConfigIssuesError, deepFreeze, toConfigIssues, uniqueIds, type ConfigIssue } from './shipping-schema.js';
 import defaultRulesData from './data/restrictions.json';
 
 export interface RestrictionRule {
@@ -51,13 +51,11 @@ export interface RestrictionOptions {
 }
 
 /** Rule data or restriction options that cannot be used; `issues` lists every problem. */
-export class RestrictionConfigError extends Error {
+export class RestrictionConfigError extends ConfigIssuesError {
   override readonly name = 'RestrictionConfigError';
-  readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    super(`Restriction rules are invalid:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
-    this.issues = Object.freeze([...issues]);
+    super('Restriction rules', issues);
   }
 }
 

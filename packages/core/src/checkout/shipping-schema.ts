@@ -5,6 +5,7 @@
  * Unknown properties are dropped, so a newer config still loads in an older SDK.
  */
 import * as v from 'valibot';
+import { deepFreeze } from '../util/freeze.js';
 import {
   cleanText,
   COUNTRY_PATTERN,
@@ -21,14 +22,22 @@ export interface ConfigIssue {
   readonly message: string;
 }
 
-/** The shipping configuration cannot be used; `issues` lists every problem found, not just the first. */
-export class ShippingConfigError extends Error {
-  override readonly name = 'ShippingConfigError';
+/** Configuration data that cannot be used; `issues` lists every problem found, not just the first. */
+export class ConfigIssuesError extends Error {
   readonly issues: readonly ConfigIssue[];
 
-  constructor(issues: readonly ConfigIssue[]) {
-    super(`Shipping configuration is invalid:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+  constructor(what: string, issues: readonly ConfigIssue[]) {
+    super(`${what} is invalid:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
     this.issues = Object.freeze([...issues]);
+  }
+}
+
+/** The shipping configuration cannot be used. */
+export class ShippingConfigError extends ConfigIssuesError {
+  override readonly name = 'ShippingConfigError';
+
+  constructor(issues: readonly ConfigIssue[]) {
+    super('Shipping configuration', issues);
   }
 }
 
@@ -293,10 +302,5 @@ function joinPath(prefix: string, items: readonly v.IssuePathItem[] | undefined)
   return path;
 }
 
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
+
+export { deepFreeze };

@@ -52,17 +52,6 @@ export const cartStyles = css`
   [part='title']:focus {
     outline: none;
   }
-  [part='close-button'] {
-    inline-size: 2.5rem;
-    block-size: 2.5rem;
-    border: 1px solid transparent;
-    background: transparent;
-    font-size: 1.5rem;
-    line-height: 1;
-  }
-  [part='close-button']:hover {
-    border-color: var(--_border);
-  }
   .scroll {
     flex: 1;
     overflow-y: auto;

@@ -5,7 +5,7 @@ import { translator, type TFunction } from '@mendunia/i18n';
 import { MenduniaCheckoutStartEvent } from '../shared/events.js';
 import { clampQuantity, quantityStepper, quantityStyles } from '../shared/quantity.js';
 import { StorefrontController } from '../shared/storefront-controller.js';
-import { baseStyles, controlStyles } from '../shared/styles.js';
+import { baseStyles, closeButtonStyles, controlStyles } from '../shared/styles.js';
 import { cartStyles } from './cart.styles.js';
 import { ModalController } from '../shared/modal.js';
 
@@ -49,7 +49,7 @@ import { ModalController } from '../shared/modal.js';
  * @cssprop --mendunia-notice-border - Border of the change notices.
  */
 export class MenduniaCart extends LitElement {
-  static override styles = [baseStyles, controlStyles, quantityStyles, cartStyles];
+  static override styles = [baseStyles, controlStyles, closeButtonStyles, quantityStyles, cartStyles];
 
   /** Render as a panel in the page (for a cart page) instead of a drawer. */
   @property({ type: Boolean, reflect: true }) inline = false;

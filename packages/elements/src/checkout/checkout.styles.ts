@@ -54,14 +54,6 @@ export const checkoutStyles = css`
   h2:focus {
     outline: none;
   }
-  [part='close-button'] {
-    inline-size: 2.5rem;
-    block-size: 2.5rem;
-    border: 1px solid transparent;
-    background: transparent;
-    font-size: 1.5rem;
-    line-height: 1;
-  }
   [part='progress'] {
     display: flex;
     flex-wrap: wrap;

@@ -19,7 +19,7 @@ import { addCheckoutStrings } from '@mendunia/i18n/checkout-strings.js';
 import { ModalController } from '../shared/modal.js';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { preferredRegions } from '../shared/intl.js';
-import { baseStyles, controlStyles } from '../shared/styles.js';
+import { baseStyles, closeButtonStyles, controlStyles } from '../shared/styles.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { emptyDraft, readDraft, STEPS, writeDraft, type Draft, type Step } from './draft.js';
 import { renderAddress, renderContact, renderDone, renderReview, renderShipping, type StepView } from './steps.js';
@@ -60,7 +60,7 @@ addCheckoutStrings();
  * @cssprop --mendunia-whatsapp-background - Background of the WhatsApp button (default #1f7a4c).
  */
 export class MenduniaCheckout extends LitElement {
-  static override styles = [baseStyles, controlStyles, checkoutStyles];
+  static override styles = [baseStyles, controlStyles, closeButtonStyles, checkoutStyles];
 
   /** Render as a section of the page (a checkout page) instead of a dialog. */
   @property({ type: Boolean, reflect: true }) inline = false;

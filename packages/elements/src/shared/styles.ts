@@ -82,3 +82,18 @@ export const controlStyles = css`
     cursor: not-allowed;
   }
 `;
+
+/** The × button of the cart drawer and the checkout dialog. */
+export const closeButtonStyles = css`
+  [part='close-button'] {
+    inline-size: 2.5rem;
+    block-size: 2.5rem;
+    border: 1px solid transparent;
+    background: transparent;
+    font-size: 1.5rem;
+    line-height: 1;
+  }
+  [part='close-button']:hover {
+    border-color: var(--_border);
+  }
+`;
