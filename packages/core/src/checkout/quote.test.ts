@@ -53,9 +53,13 @@ describe('buildQuote', () => {
     expect(q.totals.totalIdr).to.equal(q.totals.goodsIdr + q.totals.shippingIdr + q.totals.taxesAtCheckoutIdr);
   });
 
-  it('uses the service the buyer chose', () => {
+  it('uses the service the buyer chose, and says so when it cannot take the parcel', () => {
     const q = quote('SG', [{ productId: 'cengkeh-ternate', quantity: 1 }], { serviceId: 'dhl-express' });
     expect(q.service!.serviceId).to.equal('dhl-express');
+    expect(q.requestedServiceUnavailable).to.equal(undefined);
+    const us = quote('US', [{ productId: 'cengkeh-ternate', quantity: 1 }], { serviceId: 'pos-paket' });
+    expect(us.requestedServiceUnavailable).to.equal('pos-paket');
+    expect(us.service!.serviceId).to.not.equal('pos-paket');
   });
 
   it('estimates EU import VAT and duty on arrival for Germany over €150', () => {

@@ -40,6 +40,8 @@ export interface Quote {
   readonly shippingOptions: readonly ShippingOption[];
   /** The chosen service (or the cheapest available one). */
   readonly service?: AvailableShipping;
+  /** Set when the requested service cannot take this parcel, so the cheapest one was used instead. */
+  readonly requestedServiceUnavailable?: string;
   readonly landedCost?: LandedCost;
   /** Why there is no landed-cost estimate, when there is none (e.g. no exchange rates). */
   readonly dutiesUnavailable?: string;
@@ -72,7 +74,8 @@ export function buildQuote(input: QuoteInput): Quote {
   });
   const shippingOptions = quoteShipping(items, destination, input.config.shipping);
   const available = shippingOptions.filter((o): o is AvailableShipping => o.available);
-  const service = (input.serviceId && available.find((o) => o.serviceId === input.serviceId)) || available[0];
+  const requested = input.serviceId ? available.find((o) => o.serviceId === input.serviceId) : undefined;
+  const service = requested ?? available[0];
   const goodsIdr = items.reduce((n, i) => n + i.unitPriceIdr * i.quantity, 0);
   const shippingIdr = service?.priceIdr ?? 0;
 
@@ -108,6 +111,7 @@ export function buildQuote(input: QuoteInput): Quote {
     blocked,
     shippingOptions,
     ...(service ? { service } : {}),
+    ...(input.serviceId && !requested ? { requestedServiceUnavailable: input.serviceId } : {}),
     ...(landedCost ? { landedCost } : {}),
     ...(dutiesUnavailable ? { dutiesUnavailable } : {}),
     totals: {
