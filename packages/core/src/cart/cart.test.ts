@@ -67,6 +67,11 @@ describe('cart', () => {
     });
   }
 
+  it('caps an untracked line at the most a saved cart can hold', () => {
+    const cart = make();
+    expect(cart.add('teh', undefined, 20000)).to.deep.equal({ ok: true, quantity: 9999, limited: true });
+  });
+
   it('refuses everything while the catalog is not loaded', () => {
     const cart = createCart(() => undefined);
     expect(cart.add('teh', undefined, 1)).to.deep.include({ ok: false, reason: 'unknown-product' });

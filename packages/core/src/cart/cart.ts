@@ -2,7 +2,7 @@ import { atom, computed, type ReadableAtom } from '../store/index.js';
 import type { Catalog, LocalisedText, Product, Variant } from '../catalog/index.js';
 import { findProduct, findVariant, priceOf, stockOf } from '../catalog/index.js';
 import { memoryStorage, type KeyValueStorage } from '../storage/index.js';
-import { parseStoredCart, readCart, writeCart, type StoredCart } from './persist.js';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY, parseStoredCart, readCart, writeCart, type StoredCart } from './persist.js';
 import { openCartChannel } from './sync.js';
 
 /**
@@ -130,8 +130,9 @@ export function createCart(options: CartOptions | (() => Catalog | undefined)): 
       if (existing) commit(lines.filter((l) => !key(l)));
       return { ok: true, quantity: 0, limited: false };
     }
+    if (!existing && lines.length >= MAX_CART_LINES) return { ok: false, reason: 'invalid-quantity', quantity: 0 };
     const stock = stockOf(product, variant);
-    const next = stock === null ? target : Math.min(target, stock);
+    const next = Math.min(stock === null ? target : Math.min(target, stock), MAX_LINE_QUANTITY);
     if (next === 0 || (next <= existing && target > existing)) return { ok: false, reason: 'sold-out', quantity: existing };
     const line = snapshot(product, variant, next);
     commit(existing ? lines.map((l) => (key(l) ? line : l)) : [...lines, line]);

@@ -2,6 +2,10 @@ import * as v from 'valibot';
 import type { KeyValueStorage } from '../storage/index.js';
 import type { CartLine } from './cart.js';
 
+/** Limits of a cart, the same as its saved format accepts (so a saved cart always reads back). */
+export const MAX_LINE_QUANTITY = 9999;
+export const MAX_CART_LINES = 200;
+
 /**
  * The cart as stored in localStorage, by schema version. Version 1 held only what was
  * bought; version 2 also keeps the unit price and name seen when the line was last
@@ -11,7 +15,7 @@ import type { CartLine } from './cart.js';
 export const CART_SCHEMA_VERSION = 2;
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const quantity = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9999));
+const quantity = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LINE_QUANTITY));
 const text = v.union([v.pipe(v.string(), v.maxLength(200)), v.record(v.pipe(v.string(), v.maxLength(35)), v.pipe(v.string(), v.maxLength(200)))]);
 
 const lineV1 = v.object({ productId: id, variantId: v.optional(id), quantity });
@@ -23,7 +27,7 @@ const lineV2 = v.object({
   name: v.optional(text),
   variantName: v.optional(text),
 });
-const MAX_LINES = 200;
+const MAX_LINES = MAX_CART_LINES;
 const storedV1 = v.object({ v: v.literal(1), lines: v.pipe(v.array(lineV1), v.maxLength(MAX_LINES)) });
 const storedV2 = v.object({ v: v.literal(2), lines: v.pipe(v.array(lineV2), v.maxLength(MAX_LINES)), updatedAt: v.optional(v.string()) });
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parseShippingConfig, ShippingConfigError, type ShippingConfig } from './shipping.js';
-import { parseRestrictionRules, type RestrictionRule } from './restrictions.js';
-import { REGISTRATIONS, type MerchantTaxSettings } from './duties.js';
+import { checkRestrictions, parseRestrictionRules, type RestrictionRule } from './restrictions.js';
+import { dutyRuleFor, REGISTRATIONS, type MerchantTaxSettings } from './duties.js';
 
 /**
  * Everything a merchant configures for the checkout, usually one `checkout.json` beside the
@@ -71,10 +71,22 @@ export function parseCheckoutConfig(data: unknown, overrides: { handoff?: Handof
   if (!handoff.success) {
     throw new CheckoutConfigError(`Order hand-off settings are invalid: ${handoff.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`).join('; ')}`);
   }
+  const taxes = (raw.taxes ?? {}) as MerchantTaxSettings;
+  const restrictions = {
+    allow: raw.restrictions?.allow ?? [],
+    extraRules: raw.restrictions?.extraRules ? parseRestrictionRules(raw.restrictions.extraRules) : [],
+  };
+  // Mistakes that would otherwise surface only when a quote is built, mid-checkout.
+  try {
+    dutyRuleFor('DE', taxes);
+    checkRestrictions([], 'SG', restrictions);
+  } catch (e) {
+    throw new CheckoutConfigError(`Checkout configuration is invalid: ${(e as Error).message}`);
+  }
   return {
     shipping,
-    taxes: (raw.taxes ?? {}) as MerchantTaxSettings,
-    restrictions: { allow: raw.restrictions?.allow ?? [], extraRules: raw.restrictions?.extraRules ? parseRestrictionRules(raw.restrictions.extraRules) : [] },
+    taxes,
+    restrictions,
     handoff: handoff.output,
     ...(raw.countries ? { countries: raw.countries } : {}),
   };

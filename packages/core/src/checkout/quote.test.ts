@@ -32,6 +32,8 @@ describe('checkout config', () => {
     ['an http payment link', { ...demoCheckout, handoff: { paymentLink: 'http://pay.example/x' } }, 'handoff.paymentLink'],
     ['an unknown incoterm', { ...demoCheckout, taxes: { incoterm: 'EXW' } }, 'taxes.incoterm'],
     ['a broken shipping table', { shipping: { origin: 'ID', services: [{}] } }, 'checkout.shipping'],
+    ['an invalid duty override', { ...demoCheckout, taxes: { overrides: [{ country: 'DE', vat: { percent: 190 } }] } }, 'overrides[0]'],
+    ['a permit for a prohibited rule', { ...demoCheckout, restrictions: { allow: ['cites-ivory'] } }, 'cites-ivory'],
   ] as const) {
     it(`refuses ${name}, naming the field`, () => {
       expect(() => parseCheckoutConfig(data)).to.throw(CheckoutConfigError, message);

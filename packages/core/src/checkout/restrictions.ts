@@ -55,7 +55,7 @@ export class RestrictionConfigError extends ConfigIssuesError {
   override readonly name = 'RestrictionConfigError';
 
   constructor(issues: readonly ConfigIssue[]) {
-    super('Restriction rules', issues);
+    super('Restriction rules are', issues);
   }
 }
 

@@ -27,7 +27,7 @@ export class ConfigIssuesError extends Error {
   readonly issues: readonly ConfigIssue[];
 
   constructor(what: string, issues: readonly ConfigIssue[]) {
-    super(`${what} is invalid:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+    super(`${what} invalid:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
     this.issues = Object.freeze([...issues]);
   }
 }
@@ -37,7 +37,7 @@ export class ShippingConfigError extends ConfigIssuesError {
   override readonly name = 'ShippingConfigError';
 
   constructor(issues: readonly ConfigIssue[]) {
-    super('Shipping configuration', issues);
+    super('Shipping configuration is', issues);
   }
 }
 

@@ -15,11 +15,13 @@ import {
 } from '../money/index.js';
 import {
   DEFAULT_MAX_RATE_AGE_MS,
+  jsonRates,
   loadRates,
   type RateSource,
   type RatesResult,
 } from '../rates/index.js';
 import { safeLocalStorage, type KeyValueStorage } from '../storage/index.js';
+import { createApi, type StorefrontApi } from './api.js';
 import { canDisplay, createPricing, type Pricing } from './pricing.js';
 
 export type CatalogState =
@@ -57,6 +59,11 @@ export interface StorefrontConfig {
   readonly storage?: KeyValueStorage;
   /** Checkout configuration (shipping, taxes, hand-off): a URL of checkout.json, or its data. */
   readonly checkout?: string | unknown;
+  /**
+   * Base URL of a Storefront API server (packages/server). Then the catalog and rates come from
+   * it unless given, and orders are priced and stored by it; without it the shop needs no backend.
+   */
+  readonly api?: string;
   /** Where orders go without a backend; overrides `handoff` in the checkout configuration. */
   readonly handoff?: { readonly whatsapp?: string; readonly email?: string; readonly paymentLink?: string };
   readonly logger?: Pick<Console, 'error' | 'warn'>;
@@ -70,6 +77,8 @@ export interface Storefront {
   /** The checkout configuration source as configured (URL or data), for the checkout element. */
   readonly checkout: string | unknown;
   readonly handoff: { readonly whatsapp?: string; readonly email?: string; readonly paymentLink?: string };
+  /** The Storefront API client when the shop has a server (`api` in the config). */
+  readonly api?: StorefrontApi;
   readonly currencies: readonly string[];
   readonly $catalog: ReadableAtom<CatalogState>;
   readonly $rates: ReadableAtom<RatesState>;
@@ -184,7 +193,8 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
   const $cartOpen = atom(false);
   const $checkoutOpen = atom(false);
 
-  let catalogSource = config.catalog;
+  const api = config.api ? createApi(config.api, { fetch: config.fetch }) : undefined;
+  let catalogSource: unknown = config.catalog ?? api?.catalogUrl;
   let catalogRun = 0;
   async function loadCatalogFrom(source: string | unknown = catalogSource): Promise<CatalogState> {
     catalogSource = source;
@@ -208,7 +218,7 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     return state;
   }
 
-  let rateSource = config.rates;
+  let rateSource = config.rates ?? (api ? jsonRates(api.ratesUrl, { fetch: config.fetch }) : undefined);
   let ratesRun = 0;
   async function loadRatesFrom(source: RateSource | undefined = rateSource): Promise<RatesState> {
     rateSource = source;
@@ -270,6 +280,7 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     storage,
     checkout: config.checkout,
     handoff: { ...config.handoff },
+    ...(api ? { api } : {}),
     currencies,
     $catalog,
     $rates,
