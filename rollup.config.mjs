@@ -49,6 +49,43 @@ function sharedWithMainBundle() {
   };
 }
 
+// ── Locale files of the script-tag bundle (i18n) ─────────────────────────────────────────────
+// en and id are bundled. Every other language is written to dist/locales/<lang>.json (its main
+// and checkout strings merged) and fetched on demand from next to mendunia.js (see
+// setLanguageLoader() in packages/embed/src/index.ts). The ESM build's dynamic imports of those
+// strings (packages/i18n/src/lazy-locales.ts) are replaced by nothing: an IIFE cannot split.
+const LOCALES = join(root, 'packages/i18n/src/locales');
+const BUNDLED_LANGUAGES = ['en', 'id'];
+
+function deepMerge(a, b) {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = typeof v === 'object' && typeof out[k] === 'object' ? deepMerge(out[k], v) : v;
+  return out;
+}
+
+function localeFiles() {
+  const NO_LAZY_LOCALES = '\0mendunia-no-lazy-locales';
+  return {
+    name: 'mendunia-locale-files',
+    resolveId(source, importer) {
+      if (source === './lazy-locales.js' && importer?.split(sep).join('/').includes('packages/i18n/src/')) return NO_LAZY_LOCALES;
+      return null;
+    },
+    load(id) {
+      return id === NO_LAZY_LOCALES ? 'export const importLanguage = undefined;' : null;
+    },
+    buildStart() {
+      for (const file of readdirSync(LOCALES)) {
+        const lang = file.replace(/\.json$/, '');
+        if (!file.endsWith('.json') || BUNDLED_LANGUAGES.includes(lang)) continue;
+        const read = (path) => (this.addWatchFile(path), JSON.parse(readFileSync(path, 'utf8')));
+        const strings = deepMerge(read(join(LOCALES, file)), read(join(LOCALES, 'checkout', file)));
+        this.emitFile({ type: 'asset', fileName: `locales/${lang}.json`, source: JSON.stringify(strings) });
+      }
+    },
+  };
+}
+
 /** All non-test .ts files of a package's src/, keyed by their path without extension. */
 function sources(pkg) {
   const dir = join(root, 'packages', pkg, 'src');
@@ -104,6 +141,7 @@ export default [
   esm('core'),
   esm('i18n'),
   esm('elements'),
+  esm('react'),
   {
     input: 'packages/embed/src/index.ts',
     output: {
@@ -113,6 +151,7 @@ export default [
       plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
     },
     plugins: [
+      localeFiles(), // i18n: dist/locales/<lang>.json, see above
       replace({ preventAssignment: true, values: { __MENDUNIA_SHARED__: JSON.stringify(SHARED_GLOBAL) } }),
       nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser'] }),
       json({ preferConst: true, compact: true }),

@@ -1,7 +1,9 @@
-// Serves the demo store: examples/plain-html at /, the built script-tag bundle at /dist/.
+// Serves the demo store: examples/plain-html at /, the built script-tag bundle at /dist/, the
+// other examples at /examples/.
 // No dependencies; used by `npm start` and by the end-to-end tests.
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +27,8 @@ const TYPES = {
 /** URL prefix → folder. The longest matching prefix wins. */
 const DEFAULT_MOUNTS = {
   '/dist/': join(root, 'packages/embed/dist'),
+  // The other examples (themes, strict CSP), linked from the demo's footer.
+  '/examples/': join(root, 'examples'),
   '/': join(root, 'examples/plain-html'),
 };
 
@@ -45,8 +49,11 @@ function resolveFile(mounts, pathname) {
   }
 }
 
-/** Starts the server; resolves with it once listening. Port 0 picks a free port. */
-export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1', mounts = DEFAULT_MOUNTS } = {}) {
+/**
+ * Starts the server; resolves with it once listening. Port 0 picks a free port. `headers` are
+ * added to every file served (e.g. a Content-Security-Policy for a test).
+ */
+export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1', mounts = DEFAULT_MOUNTS, headers = {}, api } = {}) {
   const server = createServer((req, res) => {
     let pathname;
     try {
@@ -60,11 +67,19 @@ export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0
       res.writeHead(found ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(found ? 'Method not allowed' : 'Not found');
       return;
     }
+    if (api && found.file === join(root, 'examples/plain-html/index.html')) {
+      // The demo against a Storefront API server: the same page, its store given `api`.
+      const html = readFileSync(found.file, 'utf8').replace('<mendunia-store', `<mendunia-store api="${api}"`);
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : html);
+      return;
+    }
     res.writeHead(200, {
       'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream',
       'content-length': found.size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
+      ...headers,
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(found.file).pipe(res);
@@ -76,7 +91,17 @@ export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const server = await serve();
+  // `npm start -- --with-server`: also run the reference Storefront API server (packages/server)
+  // and point the demo at it, so orders are priced and stored by the server.
+  let api = process.env.MENDUNIA_API;
+  if (process.argv.includes('--with-server')) {
+    const apiPort = Number(process.env.API_PORT ?? 8787);
+    const child = spawn(process.execPath, [join(root, 'packages/server/bin/mendunia-server.mjs'), '--port', String(apiPort), '--data-dir', join(root, 'data')], { stdio: 'inherit' });
+    process.on('exit', () => child.kill());
+    process.on('SIGINT', () => process.exit(130));
+    api = `http://127.0.0.1:${apiPort}`;
+  }
+  const server = await serve({ api });
   const { port } = server.address();
-  console.log(`Mendunia demo store: http://localhost:${port}/  (Ctrl+C to stop)`);
+  console.log(`Mendunia demo store: http://localhost:${port}/${api ? `  (orders through ${api})` : ''}  (Ctrl+C to stop)`);
 }

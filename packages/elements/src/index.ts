@@ -5,6 +5,7 @@ export { MenduniaPrice } from './price/price.js';
 export { MenduniaCurrencySelector } from './currency-selector/currency-selector.js';
 export { MenduniaLocaleSelector } from './locale-selector/locale-selector.js';
 export { MenduniaProductCard } from './product-card/product-card.js';
+export { MenduniaProductGrid } from './product-grid/product-grid.js';
 export { MenduniaCartButton } from './cart-button/cart-button.js';
 export { MenduniaCart } from './cart/cart.js';
 export { defineElement, VERSION } from './shared/define.js';

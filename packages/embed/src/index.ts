@@ -12,6 +12,7 @@ import { createStorefront, getDefaultStorefront, setDefaultStorefront } from '@m
 import { storefrontConfig } from '@mendunia/elements';
 import '@mendunia/elements/define-all.js';
 import { setUpLazyCheckout } from './lazy-checkout.js';
+import { setUpDeclarativeButtons } from './declarative.js';
 
 declare const __MENDUNIA_SHARED__: string;
 
@@ -21,6 +22,13 @@ const firstCopy = !shared[__MENDUNIA_SHARED__];
 if (firstCopy) shared[__MENDUNIA_SHARED__] = { lit, litDecorators, litContext, core, i18n, elements };
 
 const script = document.currentScript as HTMLScriptElement | null;
+
+// i18n: languages other than en and id are files next to this script (locales/<lang>.json,
+// written by rollup.config.mjs), fetched when a storefront first shows one.
+i18n.setLanguageLoader(i18n.jsonLanguageLoader(new URL('locales/', script?.src || document.baseURI)));
+
+// <button data-mendunia-add data-product-id="…"> anywhere on the page (one listener per page).
+setUpDeclarativeButtons();
 
 function start(): void {
   const data = script?.dataset;
@@ -39,6 +47,7 @@ function start(): void {
         maxRateAge: data.maxRateAge,
         storeId: data.storeId,
         checkout: data.checkout,
+        api: data.api,
         whatsapp: data.whatsapp,
         email: data.email,
         paymentLink: data.paymentLink,
@@ -47,6 +56,8 @@ function start(): void {
     ),
   );
   setDefaultStorefront(storefront);
+  // i18n: load the strings of the storefront's language, now and whenever it changes.
+  storefront.$locale.subscribe((locale) => void i18n.loadLanguage(locale));
   if (!data.locale) {
     // No fixed language: follow the page's <html lang> as it changes.
     new MutationObserver(() => storefront.setLocale(document.documentElement.lang || navigator.language)).observe(

@@ -3,6 +3,7 @@ import { getDefaultStorefront, type Storefront } from '@mendunia/core';
 import type { MenduniaCheckoutStartEvent } from '@mendunia/elements';
 
 const CHUNK = 'mendunia-checkout.js';
+const LAZY_CHECKOUT = Symbol.for('mendunia.lazy-checkout@1');
 
 // Shown, light DOM, while the checkout's code loads or when it failed to load. An adopted
 // stylesheet, not a <style> element or a style attribute: it works under a strict CSP.
@@ -18,6 +19,12 @@ mendunia-checkout:not(:defined) button { font: inherit; padding: .5rem 1rem; }
  * buyer sees a message; if it fails, a retry. Nothing in the cart is lost either way.
  */
 export function setUpLazyCheckout(scriptSrc: string | undefined): void {
+  // Once per page, whatever the version: with two Mendunia versions on a page the elements are
+  // the first one's, so its checkout is the one that fits them; a second listener would load a
+  // second checkout.
+  const flags = globalThis as unknown as Record<symbol, boolean>;
+  if (flags[LAZY_CHECKOUT]) return;
+  flags[LAZY_CHECKOUT] = true;
   const base = scriptSrc ? new URL('.', scriptSrc).href : document.baseURI;
   let loading: Promise<void> | undefined;
 
@@ -51,6 +58,8 @@ export function setUpLazyCheckout(scriptSrc: string | undefined): void {
       adopt();
       adopted = true;
     }
+    // These four strings are in the main locale files, not the checkout's: this message shows
+    // exactly when the checkout chunk (and the strings it brings) has not arrived.
     const t = translator(storefront?.$locale.get() ?? document.documentElement.lang);
     const box = document.createElement('div');
     const message = document.createElement('p');

@@ -1,3 +1,14 @@
-export { i18n, resolveLanguage, translator, SUPPORTED_LANGUAGES } from './instance.js';
-export type { SupportedLanguage } from './instance.js';
+export {
+  i18n,
+  resolveLanguage,
+  translator,
+  SUPPORTED_LANGUAGES,
+  loadLanguage,
+  setLanguageLoader,
+  jsonLanguageLoader,
+  displayLanguage,
+  $loadedLanguages,
+} from './instance.js';
+export { dirOf } from './direction.js';
+export type { SupportedLanguage, LanguageLoader, LanguageStrings } from './instance.js';
 export type { TFunction } from 'i18next';

@@ -41,6 +41,13 @@ describe('i18n', () => {
     ['EN-gb', 'en'],
     ['en', 'en'],
     ['fr', 'en'],
+    ['ms-MY', 'ms'],
+    ['zh-CN', 'zh'],
+    ['zh-TW', 'zh'],
+    ['ja-JP', 'ja'],
+    ['ko', 'ko'],
+    ['ar-EG', 'ar'],
+    ['he', 'en'],
     ['', 'en'],
     [null, 'en'],
   ] as const) {
@@ -62,6 +69,6 @@ describe('i18n', () => {
   });
 
   it('falls back to English, never a raw key, for an unsupported language', () => {
-    expect(translator('ja')('currency.label')).to.equal('Currency');
+    expect(translator('fr')('currency.label')).to.equal('Currency');
   });
 });

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
-import { translator } from '@mendunia/i18n';
+import { dirOf, displayLanguage, translator } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles } from '../shared/styles.js';
 
@@ -96,6 +96,7 @@ export class MenduniaCartButton extends LitElement {
     const count = sf.cart.$count.get();
     return html`<button
         part="base"
+        dir=${dirOf(displayLanguage(sf.$locale.get()))}
         type="button"
         aria-haspopup="dialog"
         aria-expanded=${sf.$cartOpen.get() ? 'true' : 'false'}

@@ -24,6 +24,10 @@ export const cartStyles = css`
     font-family: var(--_font);
     box-shadow: -8px 0 24px rgb(0 0 0 / 0.18);
   }
+  /* The drawer sits at the inline end (left in right-to-left): its shadow falls inward. */
+  dialog[dir='rtl'] {
+    box-shadow: 8px 0 24px rgb(0 0 0 / 0.18);
+  }
   dialog::backdrop {
     background: var(--mendunia-cart-backdrop, rgb(20 16 12 / 0.45));
   }

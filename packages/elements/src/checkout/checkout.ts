@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Catalog, RateSet, Storefront } from '@mendunia/core';
+import { ApiError, newIdempotencyKey, type Catalog, type RateSet, type Storefront, type StorefrontApi } from '@mendunia/core';
 import {
   addressFormat,
   buildQuote,
@@ -12,9 +12,10 @@ import {
   parseCheckoutConfig,
   validateAddress,
   type CheckoutConfig,
+  type Order,
   type Quote,
 } from '@mendunia/core/checkout/index.js';
-import { translator, type TFunction } from '@mendunia/i18n';
+import { dirOf, displayLanguage, translator, type TFunction } from '@mendunia/i18n';
 import { addCheckoutStrings } from '@mendunia/i18n/checkout-strings.js';
 import { ModalController } from '../shared/modal.js';
 import { StorefrontController } from '../shared/storefront-controller.js';
@@ -31,6 +32,13 @@ type ConfigState =
   | { readonly status: 'ready'; readonly config: CheckoutConfig };
 
 const CONFIG_TIMEOUT_MS = 15000;
+
+type PlacingState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'pending' }
+  | { readonly status: 'error'; readonly message: string }
+  /** The server's price differs from the browser's estimate: the buyer confirms the new total. */
+  | { readonly status: 'repriced'; readonly totalIdr: number; readonly previousIdr: number };
 
 addCheckoutStrings();
 
@@ -72,6 +80,8 @@ export class MenduniaCheckout extends LitElement {
   @state() private errors: Readonly<Record<string, string>> = {};
   @state() private config: ConfigState = { status: 'loading' };
   @state() private handoffNote = '';
+  /** Placing an order through the shop's server: an async step with progress and a retry. */
+  @state() private placing: PlacingState = { status: 'idle' };
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -113,12 +123,12 @@ export class MenduniaCheckout extends LitElement {
     if (this.inline) return panel;
     // Backdrop clicks are a pointer shortcut; keyboard users close with Esc (the dialog's cancel).
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
-    return html`<dialog part="dialog" aria-labelledby="checkout-title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>${panel}</dialog>`;
+    return html`<dialog part="dialog" dir=${dirOf(displayLanguage(sf.$locale.get()))} aria-labelledby="checkout-title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>${panel}</dialog>`;
   }
 
   private renderPanel(sf: Storefront, t: TFunction): TemplateResult {
     const draft = this.draft;
-    return html`<section part="base" aria-labelledby="checkout-title">
+    return html`<section part="base" dir=${dirOf(displayLanguage(sf.$locale.get()))} aria-labelledby="checkout-title">
       <header>
         <h2 id="checkout-title" tabindex="-1">${t('checkout.title')}</h2>
         ${this.inline ? nothing : html`<button part="close-button" type="button" aria-label=${t('checkout.close')} @click=${() => sf.closeCheckout()}>×</button>`}
@@ -182,6 +192,8 @@ export class MenduniaCheckout extends LitElement {
       next: () => this.next(sf, quote),
       back: () => this.go(STEPS[Math.max(0, STEPS.indexOf(draft.step) - 1)]),
       placeOrder: () => this.placeOrder(sf, quote),
+      placing: this.placing,
+      pay: sf.api && this.draft?.server ? () => void this.pay(sf) : undefined,
       handedOff: (note) => (this.handoffNote = note),
       focusField: (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
       restart: () => this.restart(sf),
@@ -239,7 +251,8 @@ export class MenduniaCheckout extends LitElement {
         });
       }
     } else if (draft.step === 'shipping') {
-      if (!quote || quote.status !== 'ok') return;
+      // A parcel the destination refuses goes on to the review, which explains why.
+      if (!quote || (quote.status !== 'ok' && quote.status !== 'not-allowed')) return;
       if (!draft.serviceId && quote.service) this.update_({ serviceId: quote.service.serviceId });
     }
     this.errors = errors;
@@ -254,12 +267,59 @@ export class MenduniaCheckout extends LitElement {
   private placeOrder(sf: Storefront, quote: Quote | undefined): void {
     const draft = this.draft!;
     // Placed once: a second click, a reload or a retry shows the same order and reference.
-    if (draft.order || !quote || quote.status !== 'ok') return;
+    if (draft.order || !quote || quote.status !== 'ok' || this.placing.status === 'pending') return;
     const contact = { ...draft.contact, phone: checkPhone(draft.contact.phone, draft.address.country).e164 ?? draft.contact.phone };
+    if (sf.api) {
+      void this.placeOrderOnServer(sf, sf.api, quote, contact);
+      return;
+    }
     const order = createOrder(quote, contact, draft.address, { displayCurrency: sf.$pricing.get().currency });
     this.update_({ order, step: 'done' });
     sf.cart.clear();
     this.focusStepHeading = true;
+  }
+
+  /**
+   * With a Storefront API the browser's quote is only an estimate: the server prices the cart
+   * again, signs it, and stores the order once per idempotency key (kept in the draft, so a
+   * retry after a lost answer or a reload never makes a second order).
+   */
+  private async placeOrderOnServer(sf: Storefront, api: StorefrontApi, estimate: Quote, contact: Draft['contact']): Promise<void> {
+    const draft = this.draft!;
+    const key = draft.idempotencyKey ?? newIdempotencyKey();
+    if (!draft.idempotencyKey) this.update_({ idempotencyKey: key });
+    const confirmed = this.placing.status === 'repriced' ? this.placing.totalIdr : undefined;
+    this.placing = { status: 'pending' };
+    try {
+      const lines = sf.cart.$lines.get().map(({ productId, variantId, quantity }) => ({ productId, ...(variantId ? { variantId } : {}), quantity }));
+      const priced = await api.quote({ lines, destination: draft.address.country, serviceId: estimate.service?.serviceId, currency: sf.$pricing.get().currency });
+      const total = priced.quote.totals.totalIdr;
+      if (total !== estimate.totals.totalIdr && total !== confirmed) {
+        this.placing = { status: 'repriced', totalIdr: total, previousIdr: estimate.totals.totalIdr };
+        return;
+      }
+      const result = await api.placeOrder({ quote: priced.quote, contact, address: draft.address, displayCurrency: sf.$pricing.get().currency }, key);
+      this.update_({ order: result.order as Order, step: 'done', server: { reference: result.reference, accessToken: result.accessToken } });
+      sf.cart.clear();
+      this.placing = { status: 'idle' };
+      this.focusStepHeading = true;
+    } catch (e) {
+      const message = e instanceof ApiError ? e.message : String(e);
+      console.error(`Mendunia: the order could not be placed with ${api.baseUrl}: ${message}`);
+      this.placing = { status: 'error', message };
+    }
+  }
+
+  private async pay(sf: Storefront): Promise<void> {
+    const server = this.draft?.server;
+    if (!sf.api || !server) return;
+    try {
+      const payment = await sf.api.payment(server.reference, server.accessToken);
+      if (payment.redirectUrl) window.location.assign(payment.redirectUrl);
+      else this.handoffNote = String(payment.instructions ?? payment.status);
+    } catch (e) {
+      this.handoffNote = e instanceof ApiError ? e.message : String(e);
+    }
   }
 
   private restart(sf: Storefront): void {

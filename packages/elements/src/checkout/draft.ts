@@ -22,6 +22,10 @@ export interface Draft {
   readonly address: Address;
   readonly serviceId?: string;
   readonly order?: Order;
+  /** With a Storefront API: the key of this checkout attempt, reused by every retry. */
+  readonly idempotencyKey?: string;
+  /** With a Storefront API: how the buyer reaches their order on the server (payment, status). */
+  readonly server?: { readonly reference: string; readonly accessToken: string };
 }
 
 export function emptyDraft(country: string): Draft {

@@ -35,6 +35,10 @@ export interface StepView {
   next(): void;
   back(): void;
   placeOrder(): void;
+  /** Placing the order through the shop's server (idle without one). */
+  readonly placing: { readonly status: string; readonly message?: string; readonly totalIdr?: number; readonly previousIdr?: number };
+  /** With a server: start the payment (redirect or instructions). */
+  readonly pay?: () => void;
   handedOff(note: string): void;
   focusField(id: string): void;
   restart(): void;
@@ -263,13 +267,26 @@ export function renderReview(v: StepView): TemplateResult {
     </section>
     <p>${t('checkout.review.charged', { amount: formatMoney({ amount: quote.totals.totalIdr, currency: 'IDR' }, locale) })}</p>
     ${quote.status === 'not-allowed' ? html`<p role="alert">${t('checkout.review.notAllowed', { reason: lc?.explanation.at(-1) ?? '' })}</p>` : nothing}
+    ${placingMessage(v, locale)}
     ${actions(
       v,
       quote.status === 'ok'
-        ? html`<button part="place-order-button" type="button" @click=${() => v.placeOrder()}>${t('checkout.review.place')}</button>`
+        ? html`<button part="place-order-button" type="button" ?disabled=${v.placing.status === 'pending'} @click=${() => v.placeOrder()}>
+            ${v.placing.status === 'error' ? t('checkout.retry') : t('checkout.review.place')}</button>`
         : nothing,
     )}
   </div>`;
+}
+
+function placingMessage(v: StepView, locale: string): TemplateResult | typeof nothing {
+  const { t, placing } = v;
+  const idr = (amount = 0) => formatMoney({ amount, currency: 'IDR' }, locale);
+  if (placing.status === 'pending') return html`<p role="status">${t('checkout.review.placing')}</p>`;
+  if (placing.status === 'error') return html`<p role="alert">${t('checkout.review.placeFailed', { reason: placing.message })}</p>`;
+  if (placing.status === 'repriced') {
+    return html`<p role="alert">${t('checkout.review.repriced', { amount: idr(placing.totalIdr), previous: idr(placing.previousIdr) })}</p>`;
+  }
+  return nothing;
 }
 
 function nameOf(v: StepView, productId: string) {
@@ -306,6 +323,7 @@ export function renderDone(v: StepView): TemplateResult {
       ${payUrl
         ? html`<p>${t('checkout.done.payStep')}</p><a class="secondary" href=${payUrl} target="_blank" rel="noopener" @click=${opened}>${t('checkout.done.pay', { amount: formatMoney({ amount: order.totals.totalIdr, currency: 'IDR' }, pricing.locale) })}</a>`
         : nothing}
+      ${v.pay ? html`<button class="primary" type="button" @click=${() => v.pay?.()}>${t('checkout.done.payServer')}</button>` : nothing}
       <a class="secondary" href=${v.downloadUrl() ?? nothing} download=${`order-${order.reference}.json`}>${t('checkout.done.download')}</a>
       <p role="status">${v.handoffNote}</p>
     </div>

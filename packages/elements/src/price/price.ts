@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
-import { translator } from '@mendunia/i18n';
+import { dirOf, displayLanguage, translator } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { priceTitle } from './price-text.js';
@@ -28,6 +28,18 @@ export class MenduniaPrice extends LitElement {
         /* A price sits inside the host's text: take its colour and font, not the widget theme's. */
         color: inherit;
         font-family: inherit;
+        font-size: inherit;
+        font-style: inherit;
+        font-weight: inherit;
+        /* Undoes the widgets' lock on the text around (baseStyles): a price is part of that text. */
+        line-height: inherit !important;
+        letter-spacing: inherit !important;
+        word-spacing: inherit !important;
+        text-transform: inherit !important;
+        text-indent: inherit !important;
+        text-align: inherit !important;
+        text-shadow: inherit !important;
+        white-space: inherit !important;
       }
       [part='amount'] {
         color: var(--mendunia-price-color, inherit);
@@ -60,6 +72,7 @@ export class MenduniaPrice extends LitElement {
     if (!sf) return nothing;
     const pricing = sf.$pricing.get();
     const t = translator(pricing.locale);
+    const dir = dirOf(displayLanguage(pricing.locale));
     const raw = this.amount === undefined ? '' : String(this.amount).trim();
     const amount = Number(raw);
     if (raw === '' || !Number.isSafeInteger(amount) || amount < 0) {
@@ -67,14 +80,14 @@ export class MenduniaPrice extends LitElement {
         this.reported = raw;
         console.error(`Mendunia: <mendunia-price amount="${this.amount ?? ''}">: expected a whole, non-negative IDR amount such as 150000.`);
       }
-      return html`<span part="base"><span part="amount">${t('price.invalid')}</span></span>`;
+      return html`<span part="base" dir=${dir}><span part="amount">${t('price.invalid')}</span></span>`;
     }
     const view = pricing.price(amount);
     if (!view.approximate) {
-      return html`<span part="base"><span part="amount">${view.text}</span></span>`;
+      return html`<span part="base" dir=${dir}><span part="amount">${view.text}</span></span>`;
     }
     const charged = t('price.charged', { amount: view.chargeText });
-    return html`<span part="base" title=${priceTitle(pricing, charged, t)}
+    return html`<span part="base" dir=${dir} title=${priceTitle(pricing, charged, t)}
       ><span part="amount" aria-hidden="true">${view.text}</span
       ><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}. ${charged}.</span
       >${this.showCharge

@@ -27,6 +27,8 @@ export interface TextConfig {
   readonly rounding?: string;
   readonly maxRateAge?: string;
   readonly storeId?: string;
+  /** Base URL of the shop's Storefront API server. */
+  readonly api?: string;
   /** URL of checkout.json (shipping, taxes, hand-off). */
   readonly checkout?: string;
   readonly whatsapp?: string;
@@ -52,6 +54,7 @@ export function storefrontConfig(text: TextConfig, baseUrl: string): StorefrontC
     locale: text.locale,
     preferredRegions: preferredRegions(),
     checkout: text.checkout ? new URL(text.checkout, baseUrl).href : undefined,
+    api: text.api ? new URL(text.api, baseUrl).href : undefined,
     handoff: {
       ...(text.whatsapp ? { whatsapp: text.whatsapp } : {}),
       ...(text.email ? { email: text.email } : {}),

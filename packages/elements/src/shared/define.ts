@@ -1,3 +1,4 @@
+import '../shared/events.js'; // declares the typed events (GlobalEventHandlersEventMap) for users of this module
 /** The version of @mendunia/elements, written into each definition so a second copy can tell. */
 export const VERSION = '0.1.0';
 
@@ -9,7 +10,8 @@ type Versioned = CustomElementConstructor & { [versionKey]?: string };
 /**
  * Registers a Mendunia element unless the tag is already taken. Two script tags (or a bundle
  * and a script tag) on one page must never throw: the same version is silently skipped, another
- * version (or a foreign element) gets one console warning and the first definition stays.
+ * version gets one console warning for all its tags (a foreign element: one per tag) and the
+ * first definition stays.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
   const registry = globalThis.customElements;
@@ -21,7 +23,9 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
     return;
   }
   if (existing === ctor || existing[versionKey] === VERSION) return;
-  const key = `${tag}@${existing[versionKey] ?? 'foreign'}`;
+  // One warning per other version, not one per tag (a second bundle would print one for each
+  // element); a foreign element of the same name is named on its own.
+  const key = existing[versionKey] ? `version ${existing[versionKey]}` : `foreign <${tag}>`;
   if (warned.has(key)) return;
   warned.add(key);
   console.warn(

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { watchDefaultStorefront, type ReadableAtom, type Storefront } from '@mendunia/core';
+import { $loadedLanguages } from '@mendunia/i18n';
 import { storefrontContext } from './context.js';
 
 /** How long after the page loaded an element may still have no store before we say so. */
@@ -14,7 +15,8 @@ export interface StorefrontHost extends ReactiveControllerHost, HTMLElement {
 /**
  * Finds the storefront an element belongs to — its `storefront` property, else the nearest
  * `<mendunia-store>` (context), else the page's default — and re-renders the element when the
- * stores it reads change. (nanostores' StoreController pattern, plus the resolution order.)
+ * stores it reads change, or when a language's strings arrive. (nanostores' StoreController
+ * pattern, plus the resolution order.)
  */
 export class StorefrontController implements ReactiveController {
   private fromContext: Storefront | undefined;
@@ -22,6 +24,7 @@ export class StorefrontController implements ReactiveController {
   private current: Storefront | undefined;
   private unsubscribe: (() => void)[] = [];
   private unwatchPage?: () => void;
+  private unwatchLanguages?: () => void;
 
   constructor(
     private readonly host: StorefrontHost,
@@ -44,6 +47,8 @@ export class StorefrontController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // A language's strings arrived (loaded on demand): show them.
+    this.unwatchLanguages = $loadedLanguages.listen(() => this.host.requestUpdate());
     this.unwatchPage = watchDefaultStorefront((s) => {
       this.fromPage = s;
       this.resolve();
@@ -66,6 +71,7 @@ export class StorefrontController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.unwatchLanguages?.();
     this.unwatchPage?.();
     this.unwatchPage = undefined;
     this.fromPage = undefined;

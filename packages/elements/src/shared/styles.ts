@@ -24,14 +24,31 @@ export const baseStyles = css`
     font-family: var(--_font);
     color: var(--_text);
     box-sizing: border-box;
+    /* Text styles of the page around (body, or any ancestor) are not inherited. */
+    font-size: 1rem;
+    font-style: normal;
+    font-weight: 400;
+    /*
+     * These would break the layout, so not even a page's '* { line-height: 3 !important }' may
+     * set them: an !important rule of a shadow tree wins over the page's !important.
+     */
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-align: start !important;
+    text-shadow: none !important;
+    white-space: normal !important;
   }
   :host([hidden]) {
     display: none !important;
   }
+  /* Not 'inherit': a page's '* { box-sizing: content-box !important }' reaches the host. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   .visually-hidden {
     position: absolute !important;

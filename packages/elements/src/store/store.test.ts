@@ -121,6 +121,26 @@ describe('<mendunia-store>', () => {
     expect(title(cardEl)).to.equal('A');
   });
 
+  it('uses a storefront set right after it connects, without building one of its own', async () => {
+    const { createStorefront, memoryStorage } = await import('@mendunia/core');
+    const storefront = createStorefront({ storage: memoryStorage(), catalog: { version: 1, currency: 'IDR', products: [] }, locale: 'en' });
+    const { result: store, errors } = await captureConsole(async () => {
+      const s = document.createElement('mendunia-store');
+      document.body.append(s);
+      s.storefront = storefront;
+      await s.updateComplete;
+      return s;
+    });
+    expect(store.storefront).to.equal(storefront);
+    expect(errors).to.deep.equal([]);
+    let changes = 0;
+    store.addEventListener('mendunia-cart-change', () => changes++);
+    await storefront.loadCatalog();
+    storefront.cart.clear();
+    expect(changes).to.equal(1);
+    store.remove();
+  });
+
   it('reports a catalog that is not JSON and shows the error state', async () => {
     const { result: store, errors } = await captureConsole(async () => {
       const s = await fixture<MenduniaStore>(html`<mendunia-store locale="en" store-id="notjson">

@@ -2,12 +2,13 @@ import { LitElement, css, html, type PropertyValues, type TemplateResult } from 
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { createStorefront, getDefaultStorefront, setDefaultStorefront, type Storefront } from '@mendunia/core';
+import { loadLanguage } from '@mendunia/i18n';
 import { storefrontContext } from '../shared/context.js';
 import { MenduniaCartChangeEvent, MenduniaCurrencyChangeEvent, MenduniaLocaleChangeEvent } from '../shared/events.js';
 import { storefrontConfig } from '../shared/config.js';
 
 /** Attributes that shape the storefront itself; changing one after start builds a new one. */
-const STRUCTURAL = ['catalog', 'rates', 'ratesFormat', 'currencies', 'currency', 'markup', 'rounding', 'maxRateAge', 'storeId', 'checkout', 'whatsapp', 'email', 'paymentLink'] as const;
+const STRUCTURAL = ['catalog', 'rates', 'ratesFormat', 'currencies', 'currency', 'markup', 'rounding', 'maxRateAge', 'storeId', 'checkout', 'api', 'whatsapp', 'email', 'paymentLink'] as const;
 
 /**
  * @tag mendunia-store
@@ -60,6 +61,12 @@ export class MenduniaStore extends LitElement {
   /** Rates older than this are flagged as out of date, e.g. `4d`, `36h`. Default 4 days. */
   @property({ attribute: 'max-rate-age' }) maxRateAge?: string;
 
+  /**
+   * Base URL of the shop's Storefront API server. Orders are then priced, checked and stored by
+   * the server (catalog and rates come from it too unless `catalog`/`rates` are set).
+   */
+  @property() api?: string;
+
   /** URL of the checkout configuration (shipping services and rates, tax settings, hand-off). */
   @property() checkout?: string;
 
@@ -91,16 +98,13 @@ export class MenduniaStore extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.storefront && document.readyState === 'loading') {
+    // A reconnected store (moved in the page) keeps its storefront. A new one builds its own in
+    // its first update, not here: a storefront set right after connecting (frameworks set
+    // properties then) must win without a throwaway one loading first.
+    if (this.storefront) this.attach();
+    if (document.readyState === 'loading') {
       // Defined before the parser reached our children: wait for an inline catalog to exist.
-      document.addEventListener('DOMContentLoaded', () => {
-        if (this.storefront || !this.isConnected) return;
-        this.build();
-        this.attach();
-      }, { once: true });
-    } else {
-      if (!this.storefront) this.build();
-      this.attach();
+      document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), { once: true });
     }
     this.langObserver = new MutationObserver(() => this.followDocumentLanguage());
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
@@ -113,15 +117,20 @@ export class MenduniaStore extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated) return;
-    if (changed.has('storefront') && this.storefront !== this.built) {
-      // A storefront set from outside replaces the one built from attributes.
+    if (changed.has('storefront') && this.storefront && this.storefront !== this.built) {
+      // A storefront set from outside replaces the one built from attributes, if any.
       const previous = changed.get('storefront');
       if (previous && previous === this.built) previous.cart.close();
       this.ownsStorefront = false;
       this.built = undefined;
       this.detach(previous);
       this.attach();
+    } else if (!this.storefront) {
+      if (document.readyState === 'loading') return;
+      this.build();
+      this.attach();
+    } else if (!this.hasUpdated) {
+      return;
     } else if (this.ownsStorefront && STRUCTURAL.some((k) => changed.has(k))) {
       const previous = this.storefront;
       this.detach();
@@ -154,6 +163,7 @@ export class MenduniaStore extends LitElement {
           maxRateAge: this.maxRateAge,
           storeId: this.storeId,
           checkout: this.checkout,
+          api: this.api,
           whatsapp: this.whatsapp,
           email: this.email,
           paymentLink: this.paymentLink,
@@ -176,6 +186,8 @@ export class MenduniaStore extends LitElement {
     if (!getDefaultStorefront()) setDefaultStorefront(sf);
     let currency = sf.$currency.get();
     let locale = sf.$locale.get();
+    // Strings of languages other than en and id load on demand; elements re-render when they arrive.
+    void loadLanguage(locale);
     this.unsubscribe = [
       sf.$currency.listen((next) => {
         const previous = currency;
@@ -183,6 +195,7 @@ export class MenduniaStore extends LitElement {
         this.dispatchEvent(new MenduniaCurrencyChangeEvent({ currency: next, previous }));
       }),
       sf.$locale.listen((next) => {
+        void loadLanguage(next);
         const previous = locale;
         locale = next;
         this.dispatchEvent(new MenduniaLocaleChangeEvent({ locale: next, previous }));

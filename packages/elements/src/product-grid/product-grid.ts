@@ -1,0 +1,174 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localise, type Catalog, type Category, type Product, type Storefront } from '@mendunia/core';
+import { dirOf, displayLanguage, translator, type TFunction } from '@mendunia/i18n';
+import { StorefrontController } from '../shared/storefront-controller.js';
+import { baseStyles, controlStyles } from '../shared/styles.js';
+import { productGridStyles } from './product-grid.styles.js';
+
+/** Placeholders shown while the catalog loads. */
+const PLACEHOLDERS = 3;
+
+/** Every part of a card, re-exported from the grid as `card-<part>` (see the JSDoc below). */
+const CARD_PARTS = [
+  'base',
+  'image',
+  'title',
+  'description',
+  'variant-select',
+  'stock',
+  'price',
+  'charge',
+  'quantity',
+  'add-button',
+  'status',
+  'message',
+  'retry-button',
+];
+const EXPORT_PARTS = CARD_PARTS.map((p) => `${p}: card-${p}`).join(', ');
+
+/** What the grid shows for one catalog and one category; kept between renders. */
+interface View {
+  readonly catalog: Catalog;
+  readonly category: string | undefined;
+  /** Categories that have products, in catalog order. */
+  readonly categories: readonly Category[];
+  /** Whether choosing a category can change what is shown. */
+  readonly filterable: boolean;
+  readonly products: readonly Product[];
+}
+
+function viewOf(catalog: Catalog, category: string | undefined): View {
+  const used = new Set<string | undefined>(catalog.products.map((p) => p.category));
+  const categories = catalog.categories.filter((c) => used.has(c.id));
+  return {
+    catalog,
+    category,
+    categories,
+    filterable: categories.length > 1 || (categories.length === 1 && used.has(undefined)),
+    products: category === undefined ? catalog.products : catalog.products.filter((p) => p.category === category),
+  };
+}
+
+/**
+ * @tag mendunia-product-grid
+ * @summary Every product of the catalog as product cards in a responsive grid, with a
+ * category filter ("All" and one button per category) that buyers can use by keyboard and
+ * screen reader. Renders loading, error and empty states.
+ *
+ * @csspart base - The wrapper around filter and grid.
+ * @csspart filter - The group of category buttons.
+ * @csspart filter-button - A category button (also `filter-button-pressed` on the chosen one).
+ * @csspart filter-button-pressed - The category button that is chosen.
+ * @csspart grid - The list of cards.
+ * @csspart message - The loading, error or empty message.
+ * @csspart retry-button - The button that retries loading the catalog.
+ * @csspart card-base - A card's `base` part; every card part is exported with a `card-` prefix: `card-image`, `card-title`, `card-price`, `card-add-button`, …
+ *
+ * @cssprop --mendunia-grid-min-column - Smallest width of a column; as many columns as fit (default 15rem).
+ * @cssprop --mendunia-grid-columns - Most columns in a row (default no limit).
+ * @cssprop --mendunia-grid-gap - Space between cards, one length (default `--mendunia-space-4`, 1rem).
+ */
+export class MenduniaProductGrid extends LitElement {
+  static override styles = [baseStyles, controlStyles, productGridStyles];
+
+  /** Show only this category (a `categories[].id` of the catalog). Set by the filter when the buyer chooses one. */
+  @property() category?: string;
+
+  /** Hide the category filter (the `category` attribute still applies). */
+  @property({ type: Boolean, attribute: 'hide-filter' }) hideFilter = false;
+
+  /** Heading level of the product names inside the cards (default 3). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** The storefront to use; by default the enclosing `<mendunia-store>` or the page's default. */
+  @property({ attribute: false }) storefront?: Storefront;
+
+  /** Said by screen readers after the buyer chose a category ("5 products"). */
+  @state() private announcement = '';
+
+  private readonly store = new StorefrontController(this, (s) => [s.$catalog, s.$locale]);
+  private view?: View;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('category')) this.announcement = '';
+    const state = this.store.value?.$catalog.get();
+    const catalog = state?.status === 'ready' ? state.catalog : undefined;
+    const category = this.category || undefined;
+    if (!catalog) this.view = undefined;
+    else if (this.view?.catalog !== catalog || this.view.category !== category) this.view = viewOf(catalog, category);
+  }
+
+  protected override render(): TemplateResult {
+    const sf = this.store.value;
+    const state = sf?.$catalog.get();
+    const t = translator(sf?.$locale.get() ?? document.documentElement.lang);
+    if (!sf || !state || state.status === 'idle' || state.status === 'loading') return this.renderLoading(t);
+    if (state.status === 'error') {
+      return html`<div part="base" dir=${this.textDir} class="message">
+        <p part="message" role="status">${t('product.loadError')}</p>
+        <button part="retry-button" type="button" @click=${() => void sf.loadCatalog()}>${t('product.retry')}</button>
+      </div>`;
+    }
+    const view = this.view!;
+    const locale = sf.$locale.get();
+    return html`<div part="base" dir=${this.textDir}>
+      ${view.filterable && !this.hideFilter ? this.renderFilter(view, locale, t) : nothing}
+      ${view.products.length
+        ? html`<ul part="grid">
+            ${view.products.map(
+              // By position, not keyed: a card given another product-id starts afresh.
+              (p) => html`<li>
+                <mendunia-product-card
+                  product-id=${p.id}
+                  heading-level=${this.headingLevel}
+                  exportparts=${EXPORT_PARTS}
+                  .storefront=${sf}
+                ></mendunia-product-card>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p part="message" role="status">${view.category === undefined ? t('grid.empty') : t('grid.emptyCategory')}</p>`}
+      <span class="visually-hidden" role="status">${this.announcement}</span>
+    </div>`;
+  }
+
+  private renderFilter(view: View, locale: string, t: TFunction): TemplateResult {
+    const button = (id: string | undefined, label: string) => {
+      const pressed = view.category === id;
+      return html`<button
+        part=${pressed ? 'filter-button filter-button-pressed' : 'filter-button'}
+        type="button"
+        aria-pressed=${pressed ? 'true' : 'false'}
+        @click=${() => void this.choose(id, t)}
+      >
+        ${label}
+      </button>`;
+    };
+    return html`<div part="filter" role="group" aria-label=${t('grid.filter')}>
+      ${button(undefined, t('grid.all'))} ${view.categories.map((c) => button(c.id, localise(c.name, locale)))}
+    </div>`;
+  }
+
+  private renderLoading(t: TFunction): TemplateResult {
+    return html`<div part="base" dir=${this.textDir} aria-busy="true">
+      <p part="message" role="status" class="visually-hidden">${t('grid.loading')}</p>
+      <ul part="grid" aria-hidden="true">
+        ${Array.from({ length: PLACEHOLDERS }, () => html`<li><div class="placeholder"></div></li>`)}
+      </ul>
+    </div>`;
+  }
+
+  /** The direction of the widgets' language (like every element's render root). */
+  private get textDir(): 'ltr' | 'rtl' {
+    return dirOf(displayLanguage(this.store.value?.$locale.get() ?? document.documentElement.lang));
+  }
+
+  private async choose(category: string | undefined, t: TFunction): Promise<void> {
+    if ((this.category || undefined) === category) return;
+    this.category = category;
+    await this.updateComplete;
+    // After the render that cleared it, so the same count said twice is announced again.
+    this.announcement = t('grid.count', { count: this.view?.products.length ?? 0 });
+  }
+}
