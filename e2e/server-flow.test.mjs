@@ -1,0 +1,97 @@
+// End to end through the reference server: the demo store with `api` set, a buyer checks out,
+// the server prices and stores the order, and the merchant sees it in the orders CLI.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.mjs';
+import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'packages/server/bin/mendunia-server.mjs');
+const dataDir = mkdtempSync(join(tmpdir(), 'mendunia-e2e-'));
+
+let api;
+let apiProcess;
+let demo;
+let browser;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  const port = await freePort();
+  apiProcess = spawn(process.execPath, [bin, '--port', String(port), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30000);
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes('Storefront API on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    apiProcess.stdout.on('data', onData);
+    apiProcess.stderr.on('data', onData);
+    apiProcess.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  api = `http://127.0.0.1:${port}`;
+  demo = await serve({ port: 0, api });
+  browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((r) => demo?.close(r));
+  apiProcess?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the demo through the Storefront API server', () => {
+  it('browse → cart → checkout → the server stores the order → the merchant sees it in the CLI', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    const apiCalls = [];
+    page.on('request', (r) => r.url().startsWith(api) && apiCalls.push(`${r.method()} ${new URL(r.url()).pathname}`));
+    await page.goto(`http://127.0.0.1:${demo.address().port}/`);
+    const card = page.locator('mendunia-product-card[product-id="batik-kawung-cap"]');
+    await card.locator('[part="title"]').waitFor();
+    await card.locator('[part="add-button"]').click();
+    await page.locator('mendunia-cart-button button').click();
+    await page.locator('mendunia-cart [part="checkout-button"]').click();
+    const co = (s) => page.locator(`mendunia-checkout ${s}`);
+    await co('#f-name').fill('Tan Mei Ling');
+    await co('#f-email').fill('mei@example.sg');
+    await co('#f-phone').fill('+65 8123 4567');
+    await co('[part="next-button"]').click();
+    await co('#a-country').selectOption('SG');
+    await co('#a-name').fill('Tan Mei Ling');
+    await co('#a-addressLine1').fill('1 Orchard Road');
+    await co('#a-postalCode').fill('238823');
+    await co('[part="next-button"]').click();
+    await co('fieldset').waitFor();
+    await co('[part="next-button"]').click();
+    await co('[part="place-order-button"]').click();
+    await co('.reference').waitFor();
+    const reference = (await co('.reference').textContent()).trim();
+    assert.ok(apiCalls.includes('POST /api/quotes') && apiCalls.includes('POST /api/orders'), apiCalls.join(', '));
+
+    const listed = execFileSync(process.execPath, [bin, 'orders', 'list', '--data-dir', dataDir], { encoding: 'utf8' });
+    assert.match(listed, new RegExp(reference));
+    const shown = execFileSync(process.execPath, [bin, 'orders', 'show', reference, '--data-dir', dataDir], { encoding: 'utf8' });
+    assert.match(shown, /Stamped Kawung Batik Cloth in Indigo/);
+    await context.close();
+  });
+});

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vite';
+import { demoShopFiles } from '../shared/demo-shop-files.mjs';
+
+export default defineConfig({
+  // Relative URLs, so dist/ works from any folder of a web server.
+  base: './',
+  plugins: [demoShopFiles()],
+});

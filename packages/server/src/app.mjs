@@ -1,0 +1,280 @@
+/**
+ * The HTTP layer: a fastify app with strict JSON-schema validation, errors as problem+json,
+ * and the Storefront API routes. Everything it needs is passed in (no module state), so tests
+ * and the CLI build it the same way.
+ */
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { destinationCountries } from '@mendunia/core/checkout/index.js';
+import { isStale, DEFAULT_MAX_RATE_AGE_MS } from '@mendunia/core';
+import { safeEqual, sha256Hex } from './canonical.mjs';
+import { fieldError, HttpProblem, problem, PROBLEM_CONTENT_TYPE, segmentsOf } from './problem.mjs';
+import { issueQuote } from './quotes.mjs';
+import { applyPaymentNotification, changeOrderStatus, orderAccessToken, orderView, paymentView, placeOrder } from './orders.mjs';
+import * as S from './schemas.mjs';
+import { openApiDocument } from './openapi.mjs';
+import { docsPage } from './docs-page.mjs';
+
+const addFormats = /** @type {typeof addFormatsModule.default} */ (/** @type {unknown} */ (addFormatsModule));
+
+/**
+ * @typedef {object} AppOptions
+ * @property {import('./db/index.mjs').Repository} repo
+ * @property {import('./quotes.mjs').Shop} shop
+ * @property {import('./sources.mjs').RatesProvider} ratesProvider
+ * @property {string} secret
+ * @property {string} merchantToken
+ * @property {Record<string, import('./payments/index.mjs').PaymentAdapter>} payments
+ * @property {string} paymentAdapter        the adapter POST /payment uses
+ * @property {boolean} webhooks
+ * @property {() => void} [onEvent]
+ * @property {number} quoteTtlMs
+ * @property {number} bodyLimit
+ * @property {string} corsOrigin
+ * @property {string | undefined} logLevel
+ */
+
+/** @param {AppOptions} options */
+export async function buildApp(options) {
+  const app = Fastify({
+    bodyLimit: options.bodyLimit,
+    logger: options.logLevel ? { level: options.logLevel } : false,
+    // Behind a proxy the client address matters only for logs; keep the default (no trust).
+    return503OnClosing: true,
+    forceCloseConnections: true,
+  });
+
+  // Bodies: every error reported, nothing coerced or silently dropped. Parameters, query and
+  // headers arrive as strings and are coerced to their schema types.
+  const bodyAjv = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: false, strict: false });
+  const paramAjv = new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, strict: false });
+  addFormats(bodyAjv, ['email', 'date-time', 'uri']);
+  addFormats(paramAjv, ['email', 'date-time', 'uri']);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema));
+
+  // An empty body sent as JSON (fetch with a content-type and no body) is no body, not an error;
+  // everything else goes through fastify's own parser (prototype-poisoning checks included).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    return parseJson(request, text, done);
+  });
+
+  await app.register(cors, {
+    origin: options.corsOrigin === '*' ? '*' : options.corsOrigin.split(',').map((o) => o.trim()),
+    exposedHeaders: ['Idempotent-Replayed', 'Location', 'ETag'],
+    maxAge: 600,
+  });
+
+  /** Method and path of every route, for the test that holds the OpenAPI document to them. @type {{ method: string, url: string }[]} */
+  const routes = [];
+  app.decorate('storefrontRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url: route.url });
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem('not-found', `No route ${request.method} ${request.url.split('?')[0]}.`)));
+
+  const ctx = { repo: options.repo, shop: options.shop, secret: options.secret, webhooks: options.webhooks, onEvent: options.onEvent };
+  const openapi = openApiDocument();
+  const catalogJson = JSON.stringify(options.shop.catalog);
+  const catalogEtag = `"${sha256Hex(catalogJson).slice(0, 32)}"`;
+
+  /** Merchant token, or (when `reference` is given) that order's access token. @param {import('fastify').FastifyRequest} request @param {string} [reference] */
+  function authorize(request, reference) {
+    const header = String(request.headers.authorization ?? '');
+    const query = /** @type {Record<string, string | undefined>} */ (request.query ?? {});
+    // ?token= only for reads (links in e-mails); a token in a URL ends up in logs.
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : request.method === 'GET' ? (query.token ?? '') : '';
+    if (token && safeEqual(token, options.merchantToken)) return 'merchant';
+    if (token && reference && safeEqual(token, orderAccessToken(options.secret, reference))) return 'buyer';
+    throw new HttpProblem('unauthorized', reference ? 'Send the order access token or the merchant token as Authorization: Bearer <token>.' : 'Send the merchant token as Authorization: Bearer <token>.', {
+      headers: { 'www-authenticate': 'Bearer' },
+    });
+  }
+
+  // ----- storefront ---------------------------------------------------------------------------
+
+  app.get('/api/health', async () => ({
+    status: 'ok',
+    storage: options.repo.kind,
+    products: options.shop.catalog.products.length,
+    rates: options.shop.rates()?.date ?? null,
+  }));
+
+  app.get('/api/catalog', async (request, reply) => {
+    reply.header('etag', catalogEtag).header('cache-control', 'public, max-age=60');
+    if (request.headers['if-none-match'] === catalogEtag) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(catalogJson);
+  });
+
+  app.get('/api/rates', async () => {
+    const rates = options.shop.rates();
+    if (!rates) throw new HttpProblem('service-unavailable', options.ratesProvider.lastError ?? 'No exchange rates are loaded.');
+    return { ...rates, stale: isStale(rates, DEFAULT_MAX_RATE_AGE_MS), ...(options.ratesProvider.lastError ? { error: options.ratesProvider.lastError } : {}) };
+  });
+
+  app.get('/api/destinations', async () => ({
+    countries: destinationCountries(options.shop.config),
+    services: options.shop.config.shipping.services.map((s) => ({ id: s.id, carrier: s.carrier, name: s.name, tracked: s.tracked })),
+  }));
+
+  app.post('/api/quotes', { schema: { body: S.QuoteRequest } }, async (request) => {
+    const body = /** @type {{ lines: import('./quotes.mjs').CartLine[], destination: string, serviceId?: string, currency?: string }} */ (request.body);
+    return issueQuote(options.shop, options.secret, options.quoteTtlMs, { ...body, destination: body.destination.toUpperCase() });
+  });
+
+  // ----- orders -------------------------------------------------------------------------------
+
+  app.post('/api/orders', { schema: { body: S.OrderRequest, headers: S.IdempotencyHeaders } }, async (request, reply) => {
+    const key = /** @type {string} */ (request.headers['idempotency-key']);
+    const result = await placeOrder(ctx, { key, body: /** @type {import('./orders.mjs').OrderRequestBody} */ (request.body) });
+    reply.code(result.statusCode).header('location', `/api/orders/${result.body.reference}`);
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return result.body;
+  });
+
+  const listQuery = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      status: { enum: S.ORDER_STATUSES },
+      since: { type: 'string', format: 'date-time' },
+      until: { type: 'string', format: 'date-time' },
+      limit: { type: 'integer', minimum: 1, maximum: 1000 },
+      offset: { type: 'integer', minimum: 0 },
+      token: { type: 'string' },
+    },
+  };
+  app.get('/api/orders', { schema: { querystring: listQuery } }, async (request) => {
+    authorize(request);
+    const q = /** @type {{ status?: string, since?: string, until?: string, limit?: number, offset?: number }} */ (request.query);
+    const orders = await options.repo.listOrders({ ...q, limit: q.limit ?? 100 });
+    return {
+      orders: orders.map((o) => ({ reference: o.reference, status: o.status, createdAt: o.createdAt, updatedAt: o.updatedAt, destination: o.destination, totalIdr: o.totalIdr, lineCount: o.lineCount, contactEmail: o.contactEmail })),
+    };
+  });
+
+  const referenceParams = { type: 'object', required: ['reference'], properties: { reference: { type: 'string', maxLength: 40 } } };
+
+  app.get('/api/orders/:reference', { schema: { params: referenceParams } }, async (request) => {
+    const { reference } = /** @type {{ reference: string }} */ (request.params);
+    authorize(request, reference);
+    const detail = await options.repo.getOrder(reference);
+    if (!detail) throw new HttpProblem('not-found', `No order ${reference}.`);
+    return orderView(detail);
+  });
+
+  app.get('/api/orders/:reference/status', { schema: { params: referenceParams } }, async (request) => {
+    const { reference } = /** @type {{ reference: string }} */ (request.params);
+    authorize(request, reference);
+    const detail = await options.repo.getOrder(reference);
+    if (!detail) throw new HttpProblem('not-found', `No order ${reference}.`);
+    return { reference, status: detail.summary.status, updatedAt: detail.summary.updatedAt };
+  });
+
+  app.post('/api/orders/:reference/status', { schema: { params: referenceParams, body: S.StatusChangeRequest } }, async (request) => {
+    const { reference } = /** @type {{ reference: string }} */ (request.params);
+    if (authorize(request) !== 'merchant') throw new HttpProblem('forbidden');
+    const body = /** @type {{ status: string, note?: string }} */ (request.body);
+    return changeOrderStatus(ctx, reference, { to: body.status, source: 'merchant', ...(body.note ? { note: body.note } : {}) });
+  });
+
+  // ----- payments -----------------------------------------------------------------------------
+
+  /** Coalesces concurrent payment creation for one order inside this process. @type {Map<string, Promise<unknown>>} */
+  const creating = new Map();
+  app.post('/api/orders/:reference/payment', { schema: { params: referenceParams } }, async (request, reply) => {
+    const { reference } = /** @type {{ reference: string }} */ (request.params);
+    authorize(request, reference);
+    const adapter = options.payments[options.paymentAdapter];
+    if (!adapter) throw new HttpProblem('service-unavailable', `Payment adapter ${options.paymentAdapter} is not configured.`);
+    let pending = creating.get(reference);
+    if (!pending) {
+      pending = (async () => {
+        const existing = await options.repo.getPayment(reference, adapter.id);
+        if (existing) return { created: false, payment: existing };
+        const detail = await options.repo.getOrder(reference);
+        if (!detail) throw new HttpProblem('not-found', `No order ${reference}.`);
+        if (detail.summary.status !== 'pending_payment') throw new HttpProblem('conflict', `Order ${reference} is ${detail.summary.status}, not awaiting payment.`);
+        const made = await adapter.createPayment(detail.summary.order);
+        const payment = await options.repo.savePayment({ reference, adapter: adapter.id, status: made.status, redirectUrl: made.redirectUrl, data: made.data, now: new Date() });
+        return { created: true, payment };
+      })().finally(() => creating.delete(reference));
+      creating.set(reference, pending);
+    }
+    const { created, payment } = /** @type {{ created: boolean, payment: import('./db/index.mjs').StoredPayment }} */ (await pending);
+    reply.code(created ? 201 : 200);
+    return paymentView(payment);
+  });
+
+  app.post(
+    '/api/payments/notifications/:adapter',
+    { schema: { params: { type: 'object', required: ['adapter'], properties: { adapter: { type: 'string', maxLength: 40 } } }, body: { type: 'object' } } },
+    async (request) => {
+      const { adapter: id } = /** @type {{ adapter: string }} */ (request.params);
+      const adapter = Object.hasOwn(options.payments, id) ? options.payments[id] : undefined;
+      if (!adapter) throw new HttpProblem('not-found', `No payment adapter "${id}" (configured: ${Object.keys(options.payments).join(', ')}).`);
+      const verified = await adapter.verifyNotification({ headers: request.headers, body: request.body });
+      return applyPaymentNotification(ctx, adapter.id, verified);
+    },
+  );
+
+  // ----- documentation ------------------------------------------------------------------------
+
+  app.get('/api/openapi.json', async () => openapi);
+  app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage(openapi)));
+
+  return app;
+}
+
+/** @param {import('fastify').FastifyReply} reply  @param {import('./problem.mjs').Problem} body  @param {Record<string, string>} [headers] */
+function sendProblem(reply, body, headers = {}) {
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+  return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+/**
+ * Every error becomes problem+json: schema failures with their field paths, fastify's body
+ * errors (bad JSON, too large, wrong media type) with their status, our HttpProblems as built,
+ * anything else as a 500 without internals.
+ * @param {any} error  @param {import('fastify').FastifyRequest} request  @param {import('fastify').FastifyReply} reply
+ */
+function sendError(error, request, reply) {
+  if (error instanceof HttpProblem) return sendProblem(reply, error.toJSON(), error.headers);
+  if (error.validation) {
+    const where = error.validationContext === 'body' ? [] : [error.validationContext === 'querystring' ? 'query' : error.validationContext];
+    const errors = error.validation.map((/** @type {any} */ e) => {
+      const segments = [...where, ...segmentsOf(e.instancePath ?? '')];
+      if (e.keyword === 'required') return fieldError([...segments, e.params.missingProperty], 'is required');
+      if (e.keyword === 'additionalProperties') {
+        const name = e.params.additionalProperty;
+        return fieldError([...segments, name], /price|total|amount/i.test(name) ? 'is not accepted: prices are computed by the server' : 'is not a known field');
+      }
+      const field = fieldError(segments, e.message ?? 'is not valid');
+      return field.path ? field : { ...field, path: error.validationContext };
+    });
+    return sendProblem(reply, problem('validation-error', `The ${error.validationContext === 'querystring' ? 'query' : error.validationContext} does not match the schema.`, { errors }));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return sendProblem(reply, problem('body-too-large', `The body is over the limit of ${request.routeOptions.bodyLimit ?? 'the server'} bytes.`));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return sendProblem(reply, problem('unsupported-media-type', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted.`));
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return sendProblem(reply, problem('malformed-json', 'The body is empty.'));
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return sendProblem(reply, problem('malformed-json', error.message));
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return sendProblem(reply, problem('malformed-json', error.message));
+  const status = Number(error.statusCode);
+  if (status >= 400 && status < 500) return sendProblem(reply, { ...problem('validation-error', error.message), status, title: 'Bad request' });
+  request.log.error(error);
+  if (!request.log.level || request.log.level === 'silent') process.stderr.write(`mendunia-server: ${request.method} ${request.url}: ${error.stack ?? error}\n`);
+  return sendProblem(reply, problem('internal-error', 'The server failed; the error is in its log.'));
+}

@@ -1,0 +1,210 @@
+/**
+ * The `mendunia-server` command: run the server (default), look at orders, apply migrations,
+ * print the OpenAPI document. Exit codes: 0 done, 2 bad input or settings, 1 a bug.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ORDER_STATUSES } from './schemas.mjs';
+import { SettingsError, parseFlags, readSettings } from './settings.mjs';
+import { SourceError } from './sources.mjs';
+import { HttpProblem } from './problem.mjs';
+
+/** @typedef {{ stdout: { write(text: string): unknown }, stderr: { write(text: string): unknown } }} Io */
+
+const VERSION = /** @type {{ version: string }} */ (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+
+export const HELP = `Usage: mendunia-server [serve] [options]
+       mendunia-server orders list [--status S] [--since DATE] [--limit N] [--format table|json|csv]
+       mendunia-server orders show <reference> [--format text|json]
+       mendunia-server orders export [--format csv|json] [--status S] [--since DATE] [--out FILE]
+       mendunia-server orders status <reference> <${ORDER_STATUSES.join('|')}> [--note TEXT]
+       mendunia-server migrate | openapi | --version | --help
+
+Runs the Mendunia Storefront API (authoritative quotes and idempotent orders) and shows its orders.
+
+Options (each also an environment variable):
+  --port N            PORT (8787; 0 picks a free port)
+  --host H            HOST (127.0.0.1; 0.0.0.0 to listen on every interface)
+  --data-dir D        MENDUNIA_DATA_DIR (./data): SQLite file, generated secrets, rates cache
+  --config-dir D      MENDUNIA_CONFIG_DIR (the demo shop, examples/plain-html): catalog.json, checkout.json, rates
+  --catalog F|URL     MENDUNIA_CATALOG     --checkout F|URL  MENDUNIA_CHECKOUT
+  --rates F|URL       MENDUNIA_RATES (rates JSON or ECB eurofxref XML; URLs refresh every MENDUNIA_RATES_REFRESH, 6h)
+  --database-url URL  DATABASE_URL (postgres://…; SQLite in the data directory when unset)
+  --payment P         MENDUNIA_PAYMENT (manual | midtrans; midtrans needs MIDTRANS_SERVER_KEY)
+Other environment: MENDUNIA_SECRET, MENDUNIA_MERCHANT_TOKEN, MENDUNIA_QUOTE_TTL (30m), MENDUNIA_WEBHOOK_URL,
+  MENDUNIA_WEBHOOK_SECRET, MENDUNIA_BANK_TRANSFER, MENDUNIA_CORS_ORIGIN (*), MIDTRANS_ENV, MENDUNIA_LOG.
+
+Documentation: docs/storefront-api.md
+`;
+
+/**
+ * @param {readonly string[]} argv
+ * @param {Io} io
+ * @returns {Promise<number>}
+ */
+export async function main(argv, io) {
+  try {
+    const { flags, rest } = parseFlags(argv);
+    const [command = 'serve', ...args] = rest;
+    if (command === '-h' || command === '--help' || command === 'help') return (io.stdout.write(HELP), 0);
+    if (command === '-v' || command === '--version') return (io.stdout.write(`${VERSION}\n`), 0);
+    if (command === 'openapi') {
+      const { openApiDocument } = await import('./openapi.mjs');
+      io.stdout.write(`${JSON.stringify(openApiDocument(), null, 2)}\n`);
+      return 0;
+    }
+    const settings = readSettings(flags);
+    if (command === 'serve') return await serve(settings, io);
+    if (command === 'migrate') return await withRepo(settings, async (repo) => {
+      const applied = await repo.migrate();
+      io.stdout.write(applied.length ? `applied migrations ${applied.join(', ')} to ${repo.description}\n` : `${repo.description} is up to date\n`);
+      return 0;
+    });
+    if (command === 'orders') return await orders(settings, args, io);
+    return fail(io, `unknown command "${command}" (see mendunia-server --help)`);
+  } catch (error) {
+    if (error instanceof SettingsError || error instanceof SourceError || (error instanceof Error && /Error$/.test(error.name) && /Catalog|RateSource|CheckoutConfig/.test(error.name))) {
+      return fail(io, error.message);
+    }
+    if (error instanceof HttpProblem) return fail(io, error.message);
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ECONNREFUSED') return fail(io, /** @type {Error} */ (error).message);
+    io.stderr.write(`mendunia-server: unexpected error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** @param {Io} io  @param {string} message */
+function fail(io, message) {
+  io.stderr.write(`mendunia-server: ${message}\n`);
+  return 2;
+}
+
+/** @param {import('./settings.mjs').Settings} settings  @param {Io} io */
+async function serve(settings, io) {
+  const { startServer } = await import('./server.mjs');
+  const server = await startServer(settings, { log: (m) => io.stderr.write(`mendunia-server: ${m}\n`) });
+  await new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      server.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+/**
+ * @template T
+ * @param {import('./settings.mjs').Settings} settings
+ * @param {(repo: import('./db/index.mjs').Repository) => Promise<T>} fn
+ */
+async function withRepo(settings, fn) {
+  const { createRepository } = await import('./db/index.mjs');
+  const repo = await createRepository(settings);
+  try {
+    await repo.migrate();
+    return await fn(repo);
+  } finally {
+    await repo.close();
+  }
+}
+
+/**
+ * @param {readonly string[]} args
+ * @param {Record<string, boolean | string>} known  option → true when it takes a value
+ */
+function options(args, known) {
+  /** @type {Record<string, string>} */
+  const values = {};
+  const words = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = /** @type {string} */ (args[i]);
+    if (!arg.startsWith('--')) {
+      words.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (!Object.hasOwn(known, name)) throw new SettingsError(`unknown option ${name} (known: ${Object.keys(known).join(', ')})`);
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new SettingsError(`${name} needs a value`);
+    values[name.slice(2)] = value;
+  }
+  return { values, words };
+}
+
+/** @param {import('./settings.mjs').Settings} settings  @param {readonly string[]} args  @param {Io} io */
+async function orders(settings, args, io) {
+  const [sub, ...rest] = args;
+  const exporter = await import('./export.mjs');
+  /** @param {Record<string, string>} v */
+  const filter = (v) => {
+    if (v.status && !(/** @type {readonly string[]} */ (ORDER_STATUSES)).includes(v.status)) throw new SettingsError(`--status: expected one of ${ORDER_STATUSES.join(', ')}`);
+    if (v.since && Number.isNaN(Date.parse(v.since))) throw new SettingsError('--since: expected a date such as 2026-11-01');
+    const limit = v.limit === undefined ? undefined : Number(v.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new SettingsError('--limit: expected a whole number ≥ 1');
+    return { ...(v.status ? { status: v.status } : {}), ...(v.since ? { since: v.since } : {}), ...(limit ? { limit } : {}) };
+  };
+  /** @param {string} text  @param {string | undefined} out */
+  const emit = (text, out) => {
+    if (out) {
+      writeFileSync(out, text);
+      io.stderr.write(`mendunia-server: wrote ${out}\n`);
+    } else io.stdout.write(text);
+  };
+
+  switch (sub) {
+    case 'list': {
+      const { values } = options(rest, { '--status': true, '--since': true, '--limit': true, '--format': true });
+      const format = values.format ?? 'table';
+      if (!['table', 'json', 'csv'].includes(format)) throw new SettingsError('--format: expected table, json or csv');
+      return withRepo(settings, async (repo) => {
+        const list = await repo.listOrders(filter(values));
+        io.stdout.write(format === 'json' ? exporter.ordersJson(list) : format === 'csv' ? exporter.ordersCsv(list) : exporter.ordersTable(list));
+        return 0;
+      });
+    }
+    case 'show': {
+      const { values, words } = options(rest, { '--format': true });
+      const reference = words[0];
+      if (!reference) throw new SettingsError('orders show needs an order reference');
+      return withRepo(settings, async (repo) => {
+        const detail = await repo.getOrder(reference);
+        if (!detail) return fail(io, `no order ${reference}`);
+        const { orderView } = await import('./orders.mjs');
+        io.stdout.write(values.format === 'json' ? `${JSON.stringify(orderView(detail), null, 2)}\n` : exporter.orderText(detail));
+        return 0;
+      });
+    }
+    case 'export': {
+      const { values } = options(rest, { '--status': true, '--since': true, '--limit': true, '--format': true, '--out': true });
+      const format = values.format ?? 'csv';
+      if (!['json', 'csv'].includes(format)) throw new SettingsError('--format: expected csv or json');
+      return withRepo(settings, async (repo) => {
+        const list = await repo.listOrders(filter(values));
+        emit(format === 'json' ? exporter.ordersJson(list) : exporter.ordersCsv(list), values.out);
+        return 0;
+      });
+    }
+    case 'status': {
+      const { values, words } = options(rest, { '--note': true });
+      const [reference, status] = words;
+      if (!reference || !status) throw new SettingsError('orders status needs a reference and a status');
+      if (!(/** @type {readonly string[]} */ (ORDER_STATUSES)).includes(status)) throw new SettingsError(`status: expected one of ${ORDER_STATUSES.join(', ')}`);
+      return withRepo(settings, async (repo) => {
+        const { changeOrderStatus } = await import('./orders.mjs');
+        // Queued webhooks are sent by the running server, which reads the same outbox.
+        const result = await changeOrderStatus({ repo, shop: /** @type {any} */ (undefined), secret: '', webhooks: Boolean(settings.webhook.url) }, reference, {
+          to: status,
+          source: 'cli',
+          ...(values.note ? { note: values.note } : {}),
+        });
+        io.stdout.write(result.changed ? `${reference}: ${result.previousStatus} → ${result.status}\n` : `${reference} is already ${result.status}\n`);
+        return 0;
+      });
+    }
+    default:
+      return fail(io, 'orders: expected list, show <reference>, export or status <reference> <status>');
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * The order service: placing an order from a signed quote (idempotent per Idempotency-Key),
+ * reading orders, changing their status, and applying payment notifications. Routes call it;
+ * it calls the core rules (createOrder, validateAddress, checkPhone) and the repository.
+ */
+import { randomInt } from 'node:crypto';
+import { checkPhone, createOrder, orderReference, validateAddress } from '@mendunia/core/checkout/index.js';
+import { hmacBase64url, sha256Hex } from './canonical.mjs';
+import { ReferenceTakenError } from './db/index.mjs';
+import { fieldError, HttpProblem } from './problem.mjs';
+import { verifyQuote } from './quotes.mjs';
+import { webhookEvent } from './webhooks.mjs';
+
+/** @typedef {import('./db/index.mjs').Repository} Repository */
+/** @typedef {import('./quotes.mjs').Shop} Shop */
+/** @typedef {import('./quotes.mjs').SignedQuote} SignedQuote */
+/** @typedef {import('./problem.mjs').FieldError} FieldError */
+/**
+ * @typedef {object} OrderContext
+ * @property {Repository} repo
+ * @property {Shop} shop
+ * @property {string} secret
+ * @property {boolean} webhooks   whether order events go to the outbox (a webhook URL is set)
+ * @property {() => void} [onEvent]  called after a change that queued webhooks
+ */
+/**
+ * @typedef {object} OrderRequestBody
+ * @property {SignedQuote} quote
+ * @property {{ name: string, email: string, phone: string }} contact
+ * @property {import('@mendunia/core/checkout/index.js').Address} address
+ * @property {string} [displayCurrency]
+ */
+
+export const REFERENCE_PREFIX = 'MDN';
+
+/** Which status an order may move to from which. */
+export const TRANSITIONS = Object.freeze({
+  pending_payment: ['paid', 'cancelled'],
+  paid: ['shipped', 'cancelled', 'refunded'],
+  shipped: ['delivered', 'refunded'],
+  delivered: ['refunded'],
+  cancelled: [],
+  refunded: [],
+});
+
+/** @param {string} to */
+export const allowedFrom = (to) => Object.entries(TRANSITIONS).filter(([, next]) => /** @type {readonly string[]} */ (next).includes(to)).map(([from]) => from);
+
+/** The token that lets a buyer read one order, derived from the server secret (nothing stored). */
+export const orderAccessToken = (/** @type {string} */ secret, /** @type {string} */ reference) => `ot_${hmacBase64url(secret, `mendunia.order-access/1\n${reference}`)}`;
+
+/**
+ * POST /api/orders. Returns the status code and body to send, and whether it is a replay.
+ * @param {OrderContext} ctx
+ * @param {{ key: string, body: OrderRequestBody, now?: Date }} request
+ * @returns {Promise<{ statusCode: number, body: any, replayed: boolean }>}
+ */
+export async function placeOrder(ctx, { key, body, now = new Date() }) {
+  const requestHash = sha256Hex(body);
+  const prior = await ctx.repo.findIdempotencyKey(key);
+  if (prior) return replay(prior, requestHash);
+
+  const quote = verifyQuote(ctx.shop, ctx.secret, body.quote, now);
+  const { contact, address } = checkBuyer(body, quote.destination);
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const reference = orderReference(REFERENCE_PREFIX, now, () => randomInt(0, 2 ** 32) / 2 ** 32);
+    const order = createOrder(quote, contact, address, { reference, now, displayCurrency: body.displayCurrency ?? 'IDR' });
+    const status = 'pending_payment';
+    const response = {
+      reference,
+      status,
+      createdAt: order.createdAt,
+      accessToken: orderAccessToken(ctx.secret, reference),
+      order,
+      links: { self: `/api/orders/${reference}`, payment: `/api/orders/${reference}/payment` },
+    };
+    try {
+      const result = await ctx.repo.insertOrder({
+        key,
+        requestHash,
+        statusCode: 201,
+        response,
+        order,
+        status,
+        quoteId: body.quote.id,
+        source: 'api',
+        webhooks: ctx.webhooks ? [webhookEvent('order.created', reference, { reference, status, order }, now)] : [],
+        now,
+      });
+      if (!result.inserted) return replay(result.existing, requestHash);
+      if (ctx.webhooks) ctx.onEvent?.();
+      return { statusCode: 201, body: response, replayed: false };
+    } catch (error) {
+      if (!(error instanceof ReferenceTakenError)) throw error;
+    }
+  }
+  throw new Error('no free order reference after 5 draws');
+}
+
+/**
+ * @param {import('./db/index.mjs').IdempotentResponse} prior
+ * @param {string} requestHash
+ */
+function replay(prior, requestHash) {
+  if (prior.requestHash !== requestHash) {
+    throw new HttpProblem('idempotency-key-reused', 'This Idempotency-Key was already used for a different order request; use a new key for a new order.', {
+      errors: [fieldError(['headers', 'idempotency-key'], 'already used with a different body')],
+    });
+  }
+  return { statusCode: prior.statusCode, body: prior.response, replayed: true };
+}
+
+/**
+ * The contact and address, checked with the destination's rules and normalised (phone → E.164).
+ * @param {OrderRequestBody} body
+ * @param {string} destination
+ */
+function checkBuyer(body, destination) {
+  /** @type {FieldError[]} */
+  const errors = [];
+  const address = { ...body.address, country: body.address.country.toUpperCase() };
+  if (address.country !== destination) errors.push(fieldError(['address', 'country'], `must be ${destination}, the country the quote was made for`));
+  for (const issue of validateAddress(address)) errors.push(fieldError(['address', issue.field], issue.message));
+  const phone = checkPhone(body.contact.phone, address.country);
+  if (!phone.valid) errors.push(fieldError(['contact', 'phone'], phone.issue === 'required' ? 'is required' : 'is not a valid phone number for calls from abroad'));
+  if (body.contact.name.trim() === '') errors.push(fieldError(['contact', 'name'], 'is required'));
+  if (errors.length) throw new HttpProblem('address-invalid', 'The delivery address or contact details are not valid for this destination.', { errors });
+  return { contact: { name: body.contact.name.trim(), email: body.contact.email.trim(), phone: /** @type {string} */ (phone.e164) }, address };
+}
+
+/**
+ * GET /api/orders/{reference}: what the buyer and the merchant see.
+ * @param {import('./db/index.mjs').OrderDetail} detail
+ */
+export function orderView(detail) {
+  const s = detail.summary;
+  return {
+    reference: s.reference,
+    status: s.status,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    order: s.order,
+    payments: detail.payments.map(paymentView),
+    history: detail.events,
+  };
+}
+
+/** @param {import('./db/index.mjs').StoredPayment} p */
+export function paymentView(p) {
+  const data = /** @type {Record<string, unknown>} */ (p.data);
+  return {
+    adapter: p.adapter,
+    status: p.status,
+    redirectUrl: p.redirectUrl,
+    ...(typeof data.token === 'string' ? { token: data.token } : {}),
+    ...(typeof data.instructions === 'string' ? { instructions: data.instructions } : {}),
+    createdAt: p.createdAt,
+  };
+}
+
+/**
+ * Moves an order to `to` if its current status allows it; queues the webhook in the same
+ * transaction. Setting the status it already has is not an error (retries are safe).
+ * @param {OrderContext} ctx
+ * @param {string} reference
+ * @param {{ to: string, source: string, note?: string, now?: Date }} change
+ */
+export async function changeOrderStatus(ctx, reference, { to, source, note, now = new Date() }) {
+  const result = await ctx.repo.changeStatus(reference, {
+    to,
+    allowedFrom: allowedFrom(to),
+    source,
+    note,
+    now,
+    webhook: (from) => (ctx.webhooks ? webhookEvent('order.status_changed', reference, { reference, status: to, previousStatus: from, source, ...(note ? { note } : {}) }, now) : null),
+  });
+  if (!result.changed && result.reason === 'not-found') throw new HttpProblem('not-found', `No order ${reference}.`);
+  if (!result.changed) {
+    if (result.current === to) return { reference, status: to, changed: false };
+    throw new HttpProblem('conflict', `Order ${reference} is ${result.current}; it cannot become ${to}.`, {
+      errors: [fieldError(['status'], `allowed from ${result.current}: ${/** @type {Record<string, readonly string[]>} */ (TRANSITIONS)[result.current]?.join(', ') || 'nothing (final)'}`)],
+    });
+  }
+  if (ctx.webhooks) ctx.onEvent?.();
+  return { reference, status: to, previousStatus: result.from, changed: true };
+}
+
+/** Payment status → the order status it leads to (undefined: recorded, order unchanged). */
+const PAYMENT_TO_ORDER = /** @type {Record<string, string | undefined>} */ ({ paid: 'paid', cancelled: 'cancelled', refunded: 'refunded' });
+
+/**
+ * Applies a verified payment notification: checks the amount against the order, records it once
+ * (providers resend), and moves the order (pending_payment → paid, → cancelled, → refunded).
+ * @param {OrderContext} ctx
+ * @param {string} adapter
+ * @param {import('./payments/index.mjs').VerifiedNotification} n
+ */
+export async function applyPaymentNotification(ctx, adapter, n, now = new Date()) {
+  const detail = await ctx.repo.getOrder(n.reference);
+  if (!detail) throw new HttpProblem('not-found', `No order ${n.reference}.`);
+  if (n.amountIdr !== null && n.amountIdr !== detail.summary.totalIdr) {
+    throw new HttpProblem('payment-invalid', `The notification is for IDR ${n.amountIdr}; order ${n.reference} totals IDR ${detail.summary.totalIdr}.`, {
+      errors: [fieldError(['gross_amount'], `expected ${detail.summary.totalIdr}`)],
+    });
+  }
+  const fresh = await ctx.repo.recordNotification({ dedupeKey: n.dedupeKey, adapter, reference: n.reference, status: n.status, body: n.raw, now });
+  const target = PAYMENT_TO_ORDER[n.status];
+  if (!fresh || !target) return { received: true, duplicate: !fresh, reference: n.reference, paymentStatus: n.status, status: detail.summary.status };
+  const result = await ctx.repo.changeStatus(n.reference, {
+    to: target,
+    allowedFrom: allowedFrom(target),
+    source: `payment:${adapter}`,
+    note: `payment ${n.status}`,
+    now,
+    webhook: (from) => (ctx.webhooks ? webhookEvent('order.status_changed', n.reference, { reference: n.reference, status: target, previousStatus: from, source: `payment:${adapter}` }, now) : null),
+  });
+  if (result.changed && ctx.webhooks) ctx.onEvent?.();
+  // A late "paid" for a cancelled order is recorded but does not revive it: the merchant decides.
+  return { received: true, duplicate: false, reference: n.reference, paymentStatus: n.status, status: result.changed ? result.to : detail.summary.status };
+}

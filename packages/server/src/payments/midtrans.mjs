@@ -1,0 +1,153 @@
+/**
+ * Midtrans Snap, written against Midtrans' documented API (docs.midtrans.com: "Snap Integration
+ * Guide", "Handle Notifications"):
+ *  - create: POST {snap base}/transactions, HTTP Basic auth with the server key as user name and
+ *    an empty password, body { transaction_details: { order_id, gross_amount }, item_details,
+ *    customer_details, callbacks }; 201 → { token, redirect_url }; errors → { error_messages }.
+ *    Amounts are whole rupiah and the items must add up to gross_amount.
+ *  - notification: Midtrans POSTs JSON with order_id, status_code, gross_amount ("150000.00"),
+ *    transaction_status, fraud_status, transaction_id and
+ *    signature_key = SHA512(order_id + status_code + gross_amount + server key), hex.
+ * Tested against test/fake-midtrans.mjs, a local fake that follows the same documentation.
+ */
+import { createHash } from 'node:crypto';
+import { safeEqual } from '../canonical.mjs';
+import { HttpProblem, fieldError } from '../problem.mjs';
+
+export const MIDTRANS_TIMEOUT_MS = 20_000;
+/** item_details[].name and .id are cut at 50 characters by Midtrans' rules. */
+const MAX_ITEM_TEXT = 50;
+
+/** @param {string} orderId  @param {string} statusCode  @param {string} grossAmount  @param {string} serverKey */
+export function midtransSignature(orderId, statusCode, grossAmount, serverKey) {
+  return createHash('sha512').update(`${orderId}${statusCode}${grossAmount}${serverKey}`).digest('hex');
+}
+
+/** @param {string} text */
+const cut = (text) => (text.length > MAX_ITEM_TEXT ? `${text.slice(0, MAX_ITEM_TEXT - 1)}…` : text);
+
+/**
+ * The Snap request for an order: goods, shipping and import charges collected at checkout as
+ * items, so that they add up to the order total.
+ * @param {import('@mendunia/core/checkout/index.js').Order} order
+ * @param {string | undefined} finishUrl
+ */
+export function snapRequest(order, finishUrl) {
+  const items = order.lines.map((l) => ({ id: cut(l.variantId ? `${l.productId}:${l.variantId}` : l.productId), price: l.unitPriceIdr, quantity: l.quantity, name: cut(l.name) }));
+  items.push({ id: 'shipping', price: order.shipping.priceIdr, quantity: 1, name: cut(`Shipping ${order.shipping.carrier} ${order.shipping.serviceId}`) });
+  if (order.totals.taxesAtCheckoutIdr > 0) items.push({ id: 'import-charges', price: order.totals.taxesAtCheckoutIdr, quantity: 1, name: 'Import duties and taxes' });
+  const [first, ...rest] = order.contact.name.trim().split(/\s+/);
+  return {
+    transaction_details: { order_id: order.reference, gross_amount: order.totals.totalIdr },
+    item_details: items,
+    customer_details: {
+      first_name: first ?? order.contact.name,
+      ...(rest.length ? { last_name: rest.join(' ') } : {}),
+      email: order.contact.email,
+      phone: order.contact.phone,
+      shipping_address: {
+        first_name: order.address.name,
+        phone: order.contact.phone,
+        address: [order.address.addressLine1, order.address.addressLine2].filter(Boolean).join(', '),
+        ...(order.address.city ? { city: order.address.city } : {}),
+        ...(order.address.postalCode ? { postal_code: order.address.postalCode } : {}),
+      },
+    },
+    ...(finishUrl ? { callbacks: { finish: finishUrl } } : {}),
+  };
+}
+
+/**
+ * @param {{ serverKey: string, snapUrl: string, finishUrl?: string, fetch?: typeof fetch }} options
+ * @returns {import('./index.mjs').PaymentAdapter}
+ */
+export function createMidtransAdapter(options) {
+  const doFetch = options.fetch ?? fetch;
+  const base = options.snapUrl.replace(/\/+$/, '');
+  const authorization = `Basic ${Buffer.from(`${options.serverKey}:`).toString('base64')}`;
+  return {
+    id: 'midtrans',
+    async createPayment(order) {
+      let response;
+      try {
+        response = await doFetch(`${base}/transactions`, {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'application/json', authorization },
+          body: JSON.stringify(snapRequest(order, options.finishUrl)),
+          signal: AbortSignal.timeout(MIDTRANS_TIMEOUT_MS),
+        });
+      } catch (error) {
+        throw new HttpProblem('payment-provider-error', `Midtrans could not be reached: ${/** @type {Error} */ (error).message}`);
+      }
+      /** @type {any} */
+      let json = {};
+      try {
+        json = await response.json();
+      } catch {
+        // Reported below with the status.
+      }
+      if (response.status !== 201 && response.status !== 200) {
+        const messages = Array.isArray(json?.error_messages) ? json.error_messages.join('; ') : `HTTP ${response.status}`;
+        throw new HttpProblem('payment-provider-error', `Midtrans refused the transaction: ${messages}`);
+      }
+      if (typeof json.token !== 'string' || typeof json.redirect_url !== 'string') {
+        throw new HttpProblem('payment-provider-error', 'Midtrans answered without token and redirect_url.');
+      }
+      return { status: 'pending', redirectUrl: json.redirect_url, data: { token: json.token } };
+    },
+    async verifyNotification({ body }) {
+      const n = /** @type {Record<string, unknown>} */ (body ?? {});
+      const fields = /** @type {const} */ (['order_id', 'status_code', 'gross_amount', 'signature_key', 'transaction_status']);
+      const missing = fields.filter((f) => typeof n[f] !== 'string' || n[f] === '');
+      if (missing.length) {
+        throw new HttpProblem('validation-error', 'Not a Midtrans transaction notification.', { errors: missing.map((f) => fieldError([f], 'is required (a string)')) });
+      }
+      const orderId = /** @type {string} */ (n.order_id);
+      const expected = midtransSignature(orderId, /** @type {string} */ (n.status_code), /** @type {string} */ (n.gross_amount), options.serverKey);
+      if (!safeEqual(String(n.signature_key).toLowerCase(), expected)) {
+        throw new HttpProblem('forbidden', 'The notification signature_key does not match: it was not sent by Midtrans with this server key.', {
+          errors: [fieldError(['signature_key'], 'does not match SHA512(order_id + status_code + gross_amount + server key)')],
+        });
+      }
+      const gross = Number(n.gross_amount);
+      return {
+        reference: orderId,
+        status: mapStatus(String(n.transaction_status), typeof n.fraud_status === 'string' ? n.fraud_status : undefined),
+        amountIdr: Number.isFinite(gross) ? Math.round(gross) : null,
+        dedupeKey: `midtrans:${String(n.transaction_id ?? orderId)}:${String(n.transaction_status)}:${String(n.fraud_status ?? '')}`,
+        raw: body,
+      };
+    },
+  };
+}
+
+/**
+ * Midtrans transaction_status (and fraud_status for card captures) → payment status, as the
+ * "Handle Notifications" guide describes: capture+accept and settlement are paid; capture+challenge
+ * waits for the merchant's review; deny/failure fail the attempt; cancel and expire end it.
+ * @param {string} transaction  @param {string | undefined} fraud
+ * @returns {import('./index.mjs').PaymentStatus}
+ */
+export function mapStatus(transaction, fraud) {
+  switch (transaction) {
+    case 'capture':
+      return fraud === 'challenge' ? 'challenge' : fraud === 'deny' ? 'failed' : 'paid';
+    case 'settlement':
+      return 'paid';
+    case 'pending':
+    case 'authorize':
+      return 'pending';
+    case 'deny':
+    case 'failure':
+      return 'failed';
+    case 'cancel':
+    case 'expire':
+      return 'cancelled';
+    case 'refund':
+      return 'refunded';
+    case 'partial_refund':
+      return 'partially-refunded';
+    default:
+      return 'pending';
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Starting the server: secrets, the shop's files, storage (migrated), payment adapters, the
+ * webhook dispatcher, then the HTTP listener. `startServer` returns a handle whose `close()`
+ * stops everything in order; the CLI calls it on SIGINT/SIGTERM.
+ */
+import { formatIssues } from '@mendunia/core';
+import { buildApp } from './app.mjs';
+import { createRepository } from './db/index.mjs';
+import { createManualAdapter, createMidtransAdapter } from './payments/index.mjs';
+import { ensureDataDir, loadSecret } from './secrets.mjs';
+import { DEMO_CONFIG_DIR, SettingsError } from './settings.mjs';
+import { loadCatalog, loadCheckout, RatesProvider, SourceError } from './sources.mjs';
+import { WebhookDispatcher } from './webhooks.mjs';
+
+/**
+ * @param {import('./settings.mjs').Settings} settings
+ * @param {{ log?: (message: string) => void }} [io]
+ */
+export async function startServer(settings, io = {}) {
+  const log = io.log ?? ((/** @type {string} */ m) => process.stderr.write(`mendunia-server: ${m}\n`));
+
+  ensureDataDir(settings.dataDir);
+  const secret = loadSecret(settings.dataDir, 'secret', settings.secret);
+  const merchant = loadSecret(settings.dataDir, 'merchant-token', settings.merchantToken);
+  if (merchant.created) log(`created the merchant token in ${merchant.file} (use it as Authorization: Bearer <token> for merchant routes)`);
+
+  const { catalog, issues } = await loadCatalog(settings.catalog).catch((error) => {
+    if (settings.configDir === DEMO_CONFIG_DIR && error instanceof SourceError) {
+      throw new SourceError(`${error.message} — give the shop's files with --config-dir (or MENDUNIA_CONFIG_DIR, or --catalog/--checkout/--rates)`);
+    }
+    throw error;
+  });
+  if (issues.length) log(`catalog ${settings.catalog}: some products were left out:\n${formatIssues(issues)}`);
+  const config = await loadCheckout(settings.checkout);
+  const ratesProvider = new RatesProvider({ location: settings.rates, dataDir: settings.dataDir, refreshMs: settings.ratesRefreshMs, log });
+  await ratesProvider.start();
+  if (!ratesProvider.current) log(ratesProvider.lastError ?? 'no exchange rates: import duties are not estimated');
+
+  /** @type {Record<string, import('./payments/index.mjs').PaymentAdapter>} */
+  const payments = {
+    manual: createManualAdapter({
+      ...(config.handoff.paymentLink ? { paymentLink: config.handoff.paymentLink } : {}),
+      ...(settings.bankTransfer ? { bankTransfer: settings.bankTransfer } : {}),
+      merchantToken: merchant.value,
+    }),
+  };
+  if (settings.midtrans.serverKey) {
+    payments.midtrans = createMidtransAdapter({ serverKey: settings.midtrans.serverKey, snapUrl: settings.midtrans.snapUrl, ...(settings.midtrans.finishUrl ? { finishUrl: settings.midtrans.finishUrl } : {}) });
+  } else if (settings.payment === 'midtrans') {
+    throw new SettingsError('MENDUNIA_PAYMENT=midtrans needs MIDTRANS_SERVER_KEY');
+  }
+
+  const repo = await createRepository(settings);
+  let dispatcher;
+  let app;
+  try {
+    await repo.migrate();
+    const webhookSecret = settings.webhook.url ? loadSecret(settings.dataDir, 'webhook-secret', settings.webhook.secret) : undefined;
+    if (webhookSecret?.created) log(`created the webhook signing secret in ${webhookSecret.file} (give it to the receiver of ${settings.webhook.url})`);
+    dispatcher =
+      settings.webhook.url && webhookSecret
+        ? new WebhookDispatcher({ repo, url: settings.webhook.url, secret: webhookSecret.value, maxAttempts: settings.webhook.maxAttempts, retryBaseMs: settings.webhook.retryBaseMs, pollMs: settings.webhook.pollMs, timeoutMs: settings.webhook.timeoutMs, log })
+        : undefined;
+    const d = dispatcher;
+    app = await buildApp({
+      repo,
+      shop: { catalog, config, rates: () => ratesProvider.current },
+      ratesProvider,
+      secret: secret.value,
+      merchantToken: merchant.value,
+      payments,
+      paymentAdapter: settings.payment,
+      webhooks: Boolean(d),
+      ...(d ? { onEvent: () => d.kick() } : {}),
+      quoteTtlMs: settings.quoteTtlMs,
+      bodyLimit: settings.bodyLimit,
+      corsOrigin: settings.corsOrigin,
+      logLevel: settings.logLevel,
+    });
+    await app.listen({ host: settings.host, port: settings.port });
+  } catch (error) {
+    await repo.close().catch(() => undefined);
+    ratesProvider.stop();
+    throw error;
+  }
+  dispatcher?.start();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
+  log(`Storefront API on ${url} (${repo.description}; ${catalog.products.length} products; rates ${ratesProvider.current?.date ?? 'none'}; payments: ${settings.payment}) — docs at ${url}/docs`);
+
+  let closing;
+  return {
+    url,
+    port,
+    app,
+    repo,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await dispatcher?.stop();
+        ratesProvider.stop();
+        await repo.close();
+      })();
+      return closing;
+    },
+  };
+}

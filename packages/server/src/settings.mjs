@@ -1,0 +1,151 @@
+/**
+ * Server settings from the environment and command-line flags (flags win). Every setting has a
+ * default that works on a fresh clone: the demo shop's files, a ./data directory, SQLite.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDuration } from '@mendunia/core';
+
+/** The demo shop in this repository, used when no configuration directory is given. */
+export const DEMO_CONFIG_DIR = resolve(fileURLToPath(new URL('../../../examples/plain-html/', import.meta.url)));
+
+export class SettingsError extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/**
+ * @typedef {object} Settings
+ * @property {string} host
+ * @property {number} port
+ * @property {string} dataDir
+ * @property {string} configDir
+ * @property {string} catalog     file path or http(s) URL
+ * @property {string} checkout    file path or http(s) URL
+ * @property {string | undefined} rates  file path or http(s) URL (rates JSON or ECB XML)
+ * @property {number} ratesRefreshMs
+ * @property {string | undefined} databaseUrl   postgres://… ; SQLite when absent
+ * @property {string | undefined} secret
+ * @property {string | undefined} merchantToken
+ * @property {number} quoteTtlMs
+ * @property {number} bodyLimit
+ * @property {string} corsOrigin
+ * @property {string} payment    'manual' | 'midtrans'
+ * @property {string | undefined} bankTransfer  instructions for the manual adapter
+ * @property {{ serverKey?: string, snapUrl: string, apiUrl: string, finishUrl?: string }} midtrans
+ * @property {{ url?: string, secret?: string, maxAttempts: number, retryBaseMs: number, pollMs: number, timeoutMs: number }} webhook
+ * @property {string | undefined} logLevel
+ */
+
+/** Flag name → settings key; each takes a value. */
+const FLAGS = /** @type {const} */ ({
+  '--host': 'host',
+  '--port': 'port',
+  '--data-dir': 'dataDir',
+  '--config-dir': 'configDir',
+  '--catalog': 'catalog',
+  '--checkout': 'checkout',
+  '--rates': 'rates',
+  '--database-url': 'databaseUrl',
+  '--payment': 'payment',
+});
+
+/**
+ * Splits `argv` into known flags (`--port 8080` or `--port=8080`) and the remaining words.
+ * @param {readonly string[]} argv
+ * @returns {{ flags: Record<string, string>, rest: string[] }}
+ */
+export function parseFlags(argv) {
+  /** @type {Record<string, string>} */
+  const flags = {};
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = /** @type {string} */ (argv[i]);
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (Object.hasOwn(FLAGS, name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new SettingsError(`${name} needs a value`);
+      flags[FLAGS[/** @type {keyof typeof FLAGS} */ (name)]] = value;
+    } else rest.push(arg);
+  }
+  return { flags, rest };
+}
+
+/**
+ * @param {Record<string, string>} flags  from parseFlags
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Settings}
+ */
+export function readSettings(flags = {}, env = process.env) {
+  const pick = (/** @type {string} */ flag, /** @type {string} */ name) => flags[flag] ?? (env[name] || undefined);
+  const dataDir = resolve(pick('dataDir', 'MENDUNIA_DATA_DIR') ?? 'data');
+  const configDir = resolve(pick('configDir', 'MENDUNIA_CONFIG_DIR') ?? DEMO_CONFIG_DIR);
+  const inConfig = (/** @type {string} */ name) => resolve(configDir, name);
+  const catalog = pick('catalog', 'MENDUNIA_CATALOG') ?? inConfig('catalog.json');
+  const checkout = pick('checkout', 'MENDUNIA_CHECKOUT') ?? inConfig('checkout.json');
+  const rates =
+    pick('rates', 'MENDUNIA_RATES') ??
+    ['rates.json', 'rates.xml', 'rates/rates.json', 'rates/eurofxref-daily.xml'].map(inConfig).find((p) => existsSync(p));
+  const port = integer(pick('port', 'PORT') ?? '8787', 'PORT', 0, 65535);
+  const payment = pick('payment', 'MENDUNIA_PAYMENT') ?? 'manual';
+  if (payment !== 'manual' && payment !== 'midtrans') throw new SettingsError(`MENDUNIA_PAYMENT: expected manual or midtrans, got "${payment}"`);
+  const databaseUrl = pick('databaseUrl', 'DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    throw new SettingsError('DATABASE_URL: expected a postgres:// URL (leave it unset for SQLite in the data directory)');
+  }
+  const sandbox = env.MIDTRANS_ENV !== 'production';
+  return {
+    host: pick('host', 'HOST') ?? '127.0.0.1',
+    port,
+    dataDir,
+    configDir,
+    catalog,
+    checkout,
+    rates,
+    ratesRefreshMs: duration(env.MENDUNIA_RATES_REFRESH ?? '6h', 'MENDUNIA_RATES_REFRESH'),
+    databaseUrl,
+    secret: env.MENDUNIA_SECRET || undefined,
+    merchantToken: env.MENDUNIA_MERCHANT_TOKEN || undefined,
+    quoteTtlMs: duration(env.MENDUNIA_QUOTE_TTL ?? '30m', 'MENDUNIA_QUOTE_TTL'),
+    bodyLimit: integer(env.MENDUNIA_BODY_LIMIT ?? String(64 * 1024), 'MENDUNIA_BODY_LIMIT', 1024, 16 * 1024 * 1024),
+    corsOrigin: env.MENDUNIA_CORS_ORIGIN ?? '*',
+    payment,
+    bankTransfer: env.MENDUNIA_BANK_TRANSFER || undefined,
+    midtrans: {
+      serverKey: env.MIDTRANS_SERVER_KEY || undefined,
+      snapUrl: env.MIDTRANS_SNAP_URL || (sandbox ? 'https://app.sandbox.midtrans.com/snap/v1' : 'https://app.midtrans.com/snap/v1'),
+      apiUrl: env.MIDTRANS_API_URL || (sandbox ? 'https://api.sandbox.midtrans.com' : 'https://api.midtrans.com'),
+      finishUrl: env.MIDTRANS_FINISH_URL || undefined,
+    },
+    webhook: {
+      url: env.MENDUNIA_WEBHOOK_URL || undefined,
+      secret: env.MENDUNIA_WEBHOOK_SECRET || undefined,
+      maxAttempts: integer(env.MENDUNIA_WEBHOOK_MAX_ATTEMPTS ?? '10', 'MENDUNIA_WEBHOOK_MAX_ATTEMPTS', 1, 100),
+      retryBaseMs: duration(env.MENDUNIA_WEBHOOK_RETRY_BASE ?? '10s', 'MENDUNIA_WEBHOOK_RETRY_BASE'),
+      pollMs: duration(env.MENDUNIA_WEBHOOK_POLL ?? '1s', 'MENDUNIA_WEBHOOK_POLL'),
+      timeoutMs: duration(env.MENDUNIA_WEBHOOK_TIMEOUT ?? '10s', 'MENDUNIA_WEBHOOK_TIMEOUT'),
+    },
+    logLevel: env.MENDUNIA_LOG || undefined,
+  };
+}
+
+/** @param {string} text  @param {string} name  @param {number} min  @param {number} max */
+function integer(text, name, min, max) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new SettingsError(`${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
+  return n;
+}
+
+/** @param {string} text  @param {string} name */
+function duration(text, name) {
+  try {
+    return parseDuration(text);
+  } catch (error) {
+    throw new SettingsError(`${name}: ${/** @type {Error} */ (error).message}`);
+  }
+}

@@ -1,0 +1,454 @@
+/**
+ * The Storefront API acceptance suite, run against a real server process on a real database:
+ * api-sqlite.test.mjs runs it on SQLite, api-postgres.test.mjs on a throwaway PostgreSQL cluster.
+ * No database is mocked; "nothing stored" is checked through the merchant API and the
+ * repository reading the same storage the server wrote.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createServer } from 'node:http';
+import { createRepository } from '../src/db/index.mjs';
+import { verifyWebhookSignature } from '../src/webhooks.mjs';
+import { MERCHANT_TOKEN, runCli, startServer } from './support/server.mjs';
+import { ADDRESS, CART, CONTACT, getJson, newKey, orderBody, postJson, quote, resign } from './support/shop.mjs';
+
+/**
+ * @typedef {{ dataDir: string, env: Record<string, string>, settings: { dataDir: string, databaseUrl?: string } }} Storage
+ * @typedef {{ storage: (name: string) => Promise<Storage>, cleanup: () => Promise<void> }} Backend
+ */
+
+const PROBLEM = /^application\/problem\+json/;
+const merchant = { authorization: `Bearer ${MERCHANT_TOKEN}` };
+
+/** @param {{ status: number, headers: Headers, body: any }} r  @param {number} status  @param {string} type */
+function assertProblem(r, status, type) {
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  assert.match(r.headers.get('content-type') ?? '', PROBLEM);
+  assert.equal(r.body.type, `https://mendunia.dev/problems/${type}`);
+  assert.equal(r.body.status, status);
+  assert.equal(typeof r.body.title, 'string');
+}
+
+/** @param {string} base */
+async function orderCount(base) {
+  const r = await getJson(`${base}/api/orders?limit=1000`, merchant);
+  assert.equal(r.status, 200);
+  return r.body.orders.length;
+}
+
+/**
+ * @param {string} label
+ * @param {() => Promise<Backend>} makeBackend
+ */
+export function defineApiSuite(label, makeBackend) {
+  describe(`Storefront API on ${label}`, () => {
+    /** @type {Backend} */
+    let backend;
+    /** @type {Storage} */
+    let storage;
+    /** @type {Awaited<ReturnType<typeof startServer>>} */
+    let server;
+    let base = '';
+
+    before(async () => {
+      backend = await makeBackend();
+      storage = await backend.storage('main');
+      server = await startServer({ dataDir: storage.dataDir, env: storage.env });
+      base = server.url;
+    });
+    after(async () => {
+      await server?.stop();
+      await backend?.cleanup();
+    });
+
+    test('serves the catalog with an ETag, the rates with their date, the destinations and the OpenAPI document', async () => {
+      const catalog = await getJson(`${base}/api/catalog`);
+      assert.equal(catalog.status, 200);
+      assert.ok(catalog.body.products.some((/** @type {any} */ p) => p.id === 'batik-kawung-cap'));
+      const etag = catalog.headers.get('etag');
+      assert.ok(etag);
+      const again = await fetch(`${base}/api/catalog`, { headers: { 'if-none-match': etag } });
+      assert.equal(again.status, 304);
+
+      const rates = await getJson(`${base}/api/rates`);
+      assert.equal(rates.status, 200);
+      assert.match(rates.body.date, /^\d{4}-\d{2}-\d{2}/);
+      assert.equal(typeof rates.body.rates.IDR, 'string');
+
+      const destinations = await getJson(`${base}/api/destinations`);
+      assert.ok(destinations.body.countries.includes('SG'));
+
+      const openapi = await getJson(`${base}/api/openapi.json`);
+      assert.equal(openapi.body.openapi, '3.1.0');
+      assert.ok(openapi.body.paths['/api/orders'].post);
+      const docs = await fetch(`${base}/docs`);
+      assert.match(await docs.text(), /Mendunia Storefront API/);
+    });
+
+    test('a quote is priced from the catalog, signed and dated', async () => {
+      const r = await postJson(`${base}/api/quotes`, { ...CART, currency: 'SGD' });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const q = r.body.quote;
+      assert.match(q.signature, /^v1\./);
+      assert.ok(Date.parse(q.expiresAt) > Date.now());
+      assert.deepEqual(
+        q.lines.map((/** @type {any} */ l) => [l.productId, l.quantity, l.unitPriceIdr, l.lineTotalIdr]),
+        [['batik-kawung-cap', 2, 325000, 650000], ['kopi-gayo-arabika', 1, 135000, 135000]],
+      );
+      assert.equal(q.totals.goodsIdr, 785000);
+      assert.equal(q.totals.totalIdr, q.totals.goodsIdr + q.totals.shippingIdr + q.totals.taxesAtCheckoutIdr);
+      assert.equal(q.shipping.priceIdr, q.totals.shippingIdr);
+      assert.equal(r.body.display.currency, 'SGD');
+      assert.ok(Array.isArray(r.body.shippingOptions));
+    });
+
+    test('quote requests: unknown product, oversize quantity, a price in the cart, malformed JSON, 1 MB → problem+json with paths', async () => {
+      const unknown = await postJson(`${base}/api/quotes`, { lines: [{ productId: 'no-such-thing', quantity: 1 }], destination: 'SG' });
+      assertProblem(unknown, 422, 'cart-invalid');
+      assert.equal(unknown.body.errors[0].path, 'lines[0].productId');
+
+      const oversize = await postJson(`${base}/api/quotes`, { lines: [{ productId: 'batik-parang-tulis', quantity: 4 }], destination: 'SG' });
+      assertProblem(oversize, 422, 'cart-invalid');
+      assert.equal(oversize.body.errors[0].path, 'lines[0].quantity');
+
+      const huge = await postJson(`${base}/api/quotes`, { lines: [{ productId: 'batik-kawung-cap', quantity: 100000 }], destination: 'SG' });
+      assertProblem(huge, 400, 'validation-error');
+      assert.equal(huge.body.errors[0].path, 'lines[0].quantity');
+
+      const priced = await postJson(`${base}/api/quotes`, { lines: [{ productId: 'batik-kawung-cap', quantity: 1, unitPriceIdr: 1 }], destination: 'SG' });
+      assertProblem(priced, 400, 'validation-error');
+      assert.equal(priced.body.errors[0].path, 'lines[0].unitPriceIdr');
+
+      assertProblem(await postJson(`${base}/api/quotes`, '{"lines": [', {}), 400, 'malformed-json');
+      assertProblem(await postJson(`${base}/api/quotes`, JSON.stringify(CART), { 'content-type': 'text/plain' }), 415, 'unsupported-media-type');
+      const empty = await postJson(`${base}/api/quotes`, '');
+      assertProblem(empty, 400, 'validation-error');
+      assert.equal(empty.body.errors[0].path, 'body');
+      assertProblem(await postJson(`${base}/api/quotes`, { lines: [{ productId: 'x', quantity: 1 }], destination: 'SG', pad: 'x'.repeat(1024 * 1024) }), 413, 'body-too-large');
+    });
+
+    test('an order is created from a signed quote, its lines written, readable with its access token', async () => {
+      const q = await quote(base);
+      const r = await postJson(`${base}/api/orders`, orderBody(q), { 'idempotency-key': newKey('happy') });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      assert.match(r.body.reference, /^MDN-\d{6}-[2-9A-Z]{5}$/);
+      assert.equal(r.headers.get('location'), `/api/orders/${r.body.reference}`);
+      assert.equal(r.body.status, 'pending_payment');
+      assert.equal(r.body.order.totals.totalIdr, q.totals.totalIdr);
+      assert.equal(r.body.order.contact.phone, '+6591234567');
+      assert.equal(r.body.order.customs.lines.length, 2);
+
+      assertProblem(await getJson(`${base}/api/orders/${r.body.reference}`), 401, 'unauthorized');
+      const view = await getJson(`${base}/api/orders/${r.body.reference}`, { authorization: `Bearer ${r.body.accessToken}` });
+      assert.equal(view.status, 200);
+      assert.equal(view.body.order.lines.length, 2);
+      assert.equal(view.body.history[0].type, 'created');
+      const other = await getJson(`${base}/api/orders/MDN-000000-AAAAA`, { authorization: `Bearer ${r.body.accessToken}` });
+      assertProblem(other, 401, 'unauthorized');
+      assertProblem(await getJson(`${base}/api/orders`, { authorization: `Bearer ${r.body.accessToken}` }), 401, 'unauthorized');
+
+      const repo = await createRepository(storage.settings);
+      try {
+        const stored = await repo.getOrder(r.body.reference);
+        assert.equal(stored?.lines.length, 2);
+        assert.equal(stored?.lines[0]?.unitPriceIdr, 325000);
+      } finally {
+        await repo.close();
+      }
+    });
+
+    test('refused orders store nothing: tampered price, tampered total, forged signature, expired quote, unknown product, oversize quantity, malformed JSON, 1 MB, no key', async () => {
+      const q = await quote(base);
+      const before = await orderCount(base);
+      const key = newKey('refused');
+      const send = (/** @type {unknown} */ body, /** @type {Record<string, string>} */ headers = { 'idempotency-key': key }) => postJson(`${base}/api/orders`, body, headers);
+
+      const cheap = structuredClone(q);
+      cheap.lines[0].unitPriceIdr = 1000;
+      const tampered = await send(orderBody(cheap));
+      assertProblem(tampered, 422, 'quote-tampered');
+      assert.ok(tampered.body.errors.some((/** @type {any} */ e) => e.path === 'quote.lines[0].unitPriceIdr'), JSON.stringify(tampered.body));
+
+      const lowTotal = structuredClone(q);
+      lowTotal.totals.totalIdr = 10;
+      const total = await send(orderBody(lowTotal));
+      assertProblem(total, 422, 'quote-tampered');
+      assert.ok(total.body.errors.some((/** @type {any} */ e) => e.path === 'quote.totals.totalIdr'));
+
+      const more = structuredClone(q);
+      more.lines[0].quantity = 3;
+      assertProblem(await send(orderBody(more)), 422, 'quote-tampered');
+
+      const forged = { ...q, signature: `v1.${'A'.repeat(43)}` };
+      const forgedR = await send(orderBody(forged));
+      assertProblem(forgedR, 422, 'quote-tampered');
+      assert.equal(forgedR.body.errors[0].path, 'quote.signature');
+
+      const expired = resign(q, (b) => {
+        b.expiresAt = new Date(Date.now() - 1000).toISOString();
+      });
+      const expiredR = await send(orderBody(expired));
+      assertProblem(expiredR, 422, 'quote-expired');
+      assert.equal(expiredR.body.errors[0].path, 'quote.expiresAt');
+
+      const unknown = resign(q, (b) => {
+        b.lines[0].productId = 'no-such-thing';
+      });
+      const unknownR = await send(orderBody(unknown));
+      assertProblem(unknownR, 422, 'cart-invalid');
+      assert.equal(unknownR.body.errors[0].path, 'quote.lines[0].productId');
+
+      const oversize = resign(q, (b) => {
+        b.lines[0].quantity = 500;
+        b.lines[0].lineTotalIdr = 500 * b.lines[0].unitPriceIdr;
+      });
+      const oversizeR = await send(orderBody(oversize));
+      assertProblem(oversizeR, 422, 'cart-invalid');
+      assert.equal(oversizeR.body.errors[0].path, 'quote.lines[0].quantity');
+
+      const drifted = resign(q, (b) => {
+        b.shipping.priceIdr = 1;
+      });
+      assertProblem(await send(orderBody(drifted)), 409, 'quote-outdated');
+
+      assertProblem(await send('{"quote": {"id": '), 400, 'malformed-json');
+      assertProblem(await send({ ...orderBody(q), padding: 'x'.repeat(1024 * 1024) }), 413, 'body-too-large');
+      const noKey = await send(orderBody(q), {});
+      assertProblem(noKey, 400, 'validation-error');
+      assert.equal(noKey.body.errors[0].path, 'headers.idempotency-key');
+      const extra = await send({ ...orderBody(q), totalIdr: 5 });
+      assertProblem(extra, 400, 'validation-error');
+      assert.equal(extra.body.errors[0].path, 'totalIdr');
+
+      const badAddress = await send({ ...orderBody(q), address: { ...ADDRESS, postalCode: '12' } });
+      assertProblem(badAddress, 422, 'address-invalid');
+      assert.equal(badAddress.body.errors[0].path, 'address.postalCode');
+      const badPhone = await send({ ...orderBody(q), contact: { ...CONTACT, phone: '123' } });
+      assertProblem(badPhone, 422, 'address-invalid');
+      assert.equal(badPhone.body.errors[0].path, 'contact.phone');
+      const wrongCountry = await send({ ...orderBody(q), address: { ...ADDRESS, country: 'MY' } });
+      assertProblem(wrongCountry, 422, 'address-invalid');
+
+      assert.equal(await orderCount(base), before, 'a refused request stored an order');
+      // The key was not consumed by the refusals: it still makes the order.
+      const ok = await send(orderBody(q));
+      assert.equal(ok.status, 201, JSON.stringify(ok.body));
+      assert.equal(await orderCount(base), before + 1);
+    });
+
+    test('the same order POSTed 20 times at once with one key makes one order; another body with that key is refused', async () => {
+      const q = await quote(base);
+      const before = await orderCount(base);
+      const key = newKey('burst');
+      const body = orderBody(q);
+      const results = await Promise.all(Array.from({ length: 20 }, () => postJson(`${base}/api/orders`, body, { 'idempotency-key': key })));
+      for (const r of results) assert.equal(r.status, 201, JSON.stringify(r.body));
+      const references = new Set(results.map((r) => r.body.reference));
+      assert.equal(references.size, 1);
+      assert.ok(results.filter((r) => r.headers.get('idempotent-replayed') === 'true').length >= 1);
+      // The replay is the first response exactly (same fields in the same order).
+      for (const r of results) assert.equal(JSON.stringify(r.body), JSON.stringify(results[0]?.body));
+      assert.equal(await orderCount(base), before + 1);
+
+      const reused = await postJson(`${base}/api/orders`, { ...body, contact: { ...CONTACT, name: 'Someone Else' } }, { 'idempotency-key': key });
+      assertProblem(reused, 422, 'idempotency-key-reused');
+      assert.equal(await orderCount(base), before + 1);
+    });
+
+    test('merchant moves an order through its statuses; wrong moves are refused', async () => {
+      const q = await quote(base);
+      const created = await postJson(`${base}/api/orders`, orderBody(q), { 'idempotency-key': newKey('status') });
+      const ref = created.body.reference;
+      const url = `${base}/api/orders/${ref}/status`;
+      assertProblem(await postJson(url, { status: 'paid' }), 401, 'unauthorized');
+      assertProblem(await postJson(url, { status: 'paid' }, { authorization: `Bearer ${created.body.accessToken}` }), 401, 'unauthorized');
+      assertProblem(await postJson(url, { status: 'delivered' }, merchant), 409, 'conflict');
+      assertProblem(await postJson(url, { status: 'lost' }, merchant), 400, 'validation-error');
+      const paid = await postJson(url, { status: 'paid' }, merchant);
+      assert.deepEqual(paid.body, { reference: ref, status: 'paid', previousStatus: 'pending_payment', changed: true });
+      assert.equal((await postJson(url, { status: 'paid' }, merchant)).body.changed, false);
+      assert.equal((await postJson(url, { status: 'shipped', note: 'RR123456789ID' }, merchant)).status, 200);
+      const status = await getJson(`${base}/api/orders/${ref}/status`, { authorization: `Bearer ${created.body.accessToken}` });
+      assert.equal(status.body.status, 'shipped');
+      const view = await getJson(`${base}/api/orders/${ref}`, merchant);
+      assert.deepEqual(view.body.history.map((/** @type {any} */ e) => e.to), ['pending_payment', 'paid', 'shipped']);
+      assert.equal(view.body.history[2].note, 'RR123456789ID');
+      assertProblem(await postJson(`${base}/api/orders/MDN-000000-AAAAA/status`, { status: 'paid' }, merchant), 404, 'not-found');
+    });
+
+    test('manual payment: instructions with amount and reference, confirmed with the merchant token', async () => {
+      const q = await quote(base);
+      const created = await postJson(`${base}/api/orders`, orderBody(q), { 'idempotency-key': newKey('manual') });
+      const ref = created.body.reference;
+      const buyer = { authorization: `Bearer ${created.body.accessToken}` };
+      // No body, as a browser's fetch(url, { method: 'POST', headers }) sends it.
+      const created201 = await fetch(`${base}/api/orders/${ref}/payment`, { method: 'POST', headers: { ...buyer, 'content-type': 'application/json' } });
+      assert.equal(created201.status, 201);
+      const payment = { body: /** @type {any} */ (await created201.json()) };
+      assert.equal(payment.body.adapter, 'manual');
+      assert.match(payment.body.instructions, new RegExp(`${q.totals.totalIdr}.*${ref}`));
+      const again = await postJson(`${base}/api/orders/${ref}/payment`, {}, buyer);
+      assert.equal(again.status, 200);
+      assert.deepEqual(again.body, payment.body);
+
+      const notify = `${base}/api/payments/notifications/manual`;
+      assertProblem(await postJson(notify, { reference: ref, status: 'paid' }), 401, 'unauthorized');
+      assertProblem(await postJson(notify, { reference: ref, status: 'paid', amountIdr: 1 }, merchant), 422, 'payment-invalid');
+      const ok = await postJson(notify, { reference: ref, status: 'paid', amountIdr: q.totals.totalIdr }, merchant);
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal(ok.body.status, 'paid');
+      const dup = await postJson(notify, { reference: ref, status: 'paid', amountIdr: q.totals.totalIdr }, merchant);
+      assert.equal(dup.body.duplicate, true);
+
+      const cancelled = await postJson(`${base}/api/orders`, orderBody(q), { 'idempotency-key': newKey('cancelled') });
+      await postJson(`${base}/api/orders/${cancelled.body.reference}/status`, { status: 'cancelled' }, merchant);
+      assertProblem(await postJson(`${base}/api/orders/${cancelled.body.reference}/payment`, {}, merchant), 409, 'conflict');
+    });
+
+    test('merchant CLI lists, shows and exports orders with their customs lines', async () => {
+      const q = await quote(base);
+      const created = await postJson(`${base}/api/orders`, orderBody(q), { 'idempotency-key': newKey('cli') });
+      const ref = created.body.reference;
+      const env = { MENDUNIA_DATA_DIR: storage.dataDir, ...storage.env };
+      const list = await runCli(['orders', 'list'], env);
+      assert.equal(list.code, 0, list.stderr);
+      assert.match(list.stdout, new RegExp(ref));
+      const show = await runCli(['orders', 'show', ref], env);
+      assert.equal(show.code, 0, show.stderr);
+      assert.match(show.stdout, /Customs\s+CN2[23]/);
+      assert.match(show.stdout, /HS 520852/);
+      const csv = await runCli(['orders', 'export', '--format', 'csv'], env);
+      assert.equal(csv.code, 0, csv.stderr);
+      const rows = csv.stdout.trim().split('\r\n');
+      assert.match(/** @type {string} */ (rows[0]), /^reference,created_at,status,.*hs_code,origin_country$/);
+      const mine = rows.filter((r) => r.startsWith(`${ref},`));
+      assert.equal(mine.length, 2);
+      assert.match(/** @type {string} */ (mine[0]), /,batik-kawung-cap,,Stamped Kawung Batik Cloth in Indigo,2,325000,650000,720,520852,ID$/);
+      assert.match(/** @type {string} */ (mine[0]), /,'\+6591234567,/);
+      const json = await runCli(['orders', 'export', '--format', 'json'], env);
+      const exported = JSON.parse(json.stdout);
+      assert.equal(exported.format, 'mendunia.orders-export/1');
+      const order = exported.orders.find((/** @type {any} */ o) => o.reference === ref);
+      assert.equal(order.order.customs.lines[0].hsCode, '520852');
+      const missing = await runCli(['orders', 'show', 'MDN-000000-AAAAA'], env);
+      assert.equal(missing.code, 2);
+    });
+
+    test('webhooks to the merchant are signed and retried until acknowledged', async () => {
+      /** @type {{ headers: import('node:http').IncomingHttpHeaders, body: string }[]} */
+      const received = [];
+      /** @type {string[]} events answered 2xx */
+      const acknowledged = [];
+      let failuresLeft = 3;
+      const receiver = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          received.push({ headers: req.headers, body });
+          if (failuresLeft > 0) {
+            failuresLeft--;
+            res.writeHead(500).end('not now');
+          } else {
+            acknowledged.push(/** @type {string} */ (req.headers['x-mendunia-event']));
+            res.writeHead(204).end();
+          }
+        });
+      });
+      await new Promise((resolve) => receiver.listen(0, '127.0.0.1', () => resolve(undefined)));
+      const address = /** @type {import('node:net').AddressInfo} */ (receiver.address());
+      const hookStorage = await backend.storage('webhooks');
+      const secret = 'whsec-test-0123456789';
+      const hooked = await startServer({
+        dataDir: hookStorage.dataDir,
+        env: { ...hookStorage.env, MENDUNIA_WEBHOOK_URL: `http://127.0.0.1:${address.port}/hooks`, MENDUNIA_WEBHOOK_SECRET: secret, MENDUNIA_WEBHOOK_RETRY_BASE: '50ms', MENDUNIA_WEBHOOK_POLL: '50ms' },
+      });
+      try {
+        const q = await quote(hooked.url);
+        const created = await postJson(`${hooked.url}/api/orders`, orderBody(q), { 'idempotency-key': newKey('hook') });
+        assert.equal(created.status, 201);
+        await postJson(`${hooked.url}/api/orders/${created.body.reference}/status`, { status: 'paid' }, merchant);
+        const deadline = Date.now() + 10_000;
+        while (Date.now() < deadline && acknowledged.length < 2) await new Promise((r) => setTimeout(r, 50));
+        assert.deepEqual(acknowledged.sort(), ['order.created', 'order.status_changed']);
+        const createdDeliveries = received.filter((r) => r.headers['x-mendunia-event'] === 'order.created');
+        assert.ok(createdDeliveries.length >= 2, `order.created was tried ${createdDeliveries.length} times`);
+        assert.equal(new Set(createdDeliveries.map((r) => r.headers['x-mendunia-delivery'])).size, 1, 'retries keep the delivery id');
+        for (const r of received) assert.ok(verifyWebhookSignature(secret, /** @type {string} */ (r.headers['x-mendunia-signature']), r.body), 'signature');
+        assert.equal(verifyWebhookSignature('wrong', /** @type {string} */ (received[0]?.headers['x-mendunia-signature']), /** @type {string} */ (received[0]?.body)), false);
+        const event = JSON.parse(/** @type {string} */ (createdDeliveries.at(-1)?.body));
+        assert.equal(event.type, 'order.created');
+        assert.equal(event.data.reference, created.body.reference);
+        assert.equal(event.data.order.customs.lines.length, 2);
+        const changed = JSON.parse(/** @type {string} */ (received.find((r) => r.headers['x-mendunia-event'] === 'order.status_changed')?.body));
+        assert.deepEqual([changed.data.previousStatus, changed.data.status], ['pending_payment', 'paid']);
+      } finally {
+        await hooked.stop();
+        receiver.close();
+      }
+    });
+
+    test('killed with SIGKILL during a stream of orders: after a restart every acknowledged order is there with all its lines', async () => {
+      const crashStorage = await backend.storage('crash');
+      let crashed = await startServer({ dataDir: crashStorage.dataDir, env: crashStorage.env });
+      const q = await quote(crashed.url, { lines: [{ productId: 'cengkeh-ternate', quantity: 1 }, { productId: 'kayu-manis-kerinci', quantity: 1 }, { productId: 'pala-banda', variantId: '100g', quantity: 1 }], destination: 'SG' });
+      const body = orderBody(q);
+      /** @type {Map<string, string>} key → reference */
+      const acknowledged = new Map();
+      /** @type {Set<string>} */
+      const sent = new Set();
+      let killed = false;
+      const url = `${crashed.url}/api/orders`;
+      const worker = async () => {
+        while (!killed) {
+          const key = newKey('crash');
+          sent.add(key);
+          try {
+            const r = await postJson(url, body, { 'idempotency-key': key });
+            if (r.status === 201) acknowledged.set(key, r.body.reference);
+            else assert.fail(`unexpected ${r.status} ${JSON.stringify(r.body)}`);
+          } catch (error) {
+            if (!killed) throw error;
+          }
+        }
+      };
+      const workers = Array.from({ length: 6 }, worker);
+      while (acknowledged.size < 40) await new Promise((r) => setTimeout(r, 5));
+      killed = true;
+      await crashed.kill();
+      await Promise.all(workers);
+      assert.ok(acknowledged.size >= 40);
+
+      const repo = await createRepository(crashStorage.settings);
+      try {
+        const all = await repo.listOrders();
+        const byReference = new Map(all.map((o) => [o.reference, o]));
+        for (const reference of acknowledged.values()) {
+          const o = byReference.get(reference);
+          assert.ok(o, `acknowledged order ${reference} is missing after the crash`);
+        }
+        for (const o of all) assert.equal(o.storedLines, o.lineCount, `order ${o.reference} has ${o.storedLines} of ${o.lineCount} lines`);
+        for (const o of all) assert.equal(o.lineCount, 3);
+        assert.ok(all.length <= sent.size);
+      } finally {
+        await repo.close();
+      }
+
+      crashed = await startServer({ dataDir: crashStorage.dataDir, env: crashStorage.env });
+      try {
+        for (const reference of [...acknowledged.values()].slice(0, 5)) {
+          const view = await getJson(`${crashed.url}/api/orders/${reference}`, merchant);
+          assert.equal(view.status, 200);
+          assert.equal(view.body.order.lines.length, 3);
+        }
+        // Every key sent before the crash, sent again, gives exactly one order per key.
+        const retried = await Promise.all([...sent].map((key) => postJson(`${crashed.url}/api/orders`, body, { 'idempotency-key': key })));
+        for (const r of retried) assert.equal(r.status, 201);
+        for (const [key, reference] of acknowledged) assert.equal(retried[[...sent].indexOf(key)]?.body.reference, reference);
+        const count = await getJson(`${crashed.url}/api/orders?limit=1000`, merchant);
+        assert.equal(count.body.orders.length, sent.size);
+      } finally {
+        await crashed.stop();
+      }
+    });
+  });
+}

@@ -1,0 +1,144 @@
+// Midtrans Snap adapter against the local FAKE Midtrans (test/fake-midtrans.mjs, which follows
+// Midtrans' documentation), through a real server process on SQLite.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { mapStatus, snapRequest } from '../src/payments/midtrans.mjs';
+import { startFakeMidtrans } from './fake-midtrans.mjs';
+import { MERCHANT_TOKEN, startServer, tempDir } from './support/server.mjs';
+import { getJson, newKey, orderBody, postJson, quote } from './support/shop.mjs';
+
+const SERVER_KEY = 'SB-Mid-server-TEST0123456789abcdef';
+const merchant = { authorization: `Bearer ${MERCHANT_TOKEN}` };
+
+describe('Midtrans Snap adapter (against the fake Midtrans)', () => {
+  /** @type {Awaited<ReturnType<typeof startFakeMidtrans>>} */
+  let fake;
+  /** @type {Awaited<ReturnType<typeof startServer>>} */
+  let server;
+  const dir = tempDir();
+
+  before(async () => {
+    fake = await startFakeMidtrans({ serverKey: SERVER_KEY });
+    server = await startServer({ dataDir: dir.dir, env: { MENDUNIA_PAYMENT: 'midtrans', MIDTRANS_SERVER_KEY: SERVER_KEY, MIDTRANS_SNAP_URL: fake.snapUrl, MIDTRANS_FINISH_URL: 'https://shop.example/thanks' } });
+  });
+  after(async () => {
+    await server?.stop();
+    await fake?.close();
+    dir.remove();
+  });
+
+  /** @returns {Promise<any>} */
+  async function newOrder() {
+    const q = await quote(server.url);
+    const r = await postJson(`${server.url}/api/orders`, orderBody(q), { 'idempotency-key': newKey('midtrans') });
+    assert.equal(r.status, 201);
+    return r.body;
+  }
+
+  test('creating the payment gets a Snap token and redirect URL; the request follows the Snap API', async () => {
+    const order = await newOrder();
+    const r = await postJson(`${server.url}/api/orders/${order.reference}/payment`, {}, { authorization: `Bearer ${order.accessToken}` });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal(r.body.adapter, 'midtrans');
+    const t = fake.transactions.get(order.reference);
+    assert.ok(t);
+    assert.equal(r.body.token, t.token);
+    assert.equal(r.body.redirectUrl, `${fake.base}/snap/v4/redirection/${t.token}`);
+    assert.equal(t.grossAmount, order.order.totals.totalIdr);
+    assert.equal(t.request.callbacks.finish, 'https://shop.example/thanks');
+    assert.equal(t.request.customer_details.email, 'weiling@example.sg');
+    // Repeating returns the stored payment; Midtrans is not asked twice (it would refuse the order_id).
+    const again = await postJson(`${server.url}/api/orders/${order.reference}/payment`, {}, merchant);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.token, t.token);
+    assert.equal(fake.requests.filter((q) => q.body.transaction_details.order_id === order.reference).length, 1);
+  });
+
+  test('a settlement notification with a valid signature marks the order paid; forged, wrong-amount and repeated ones do not', async () => {
+    const order = await newOrder();
+    await postJson(`${server.url}/api/orders/${order.reference}/payment`, {}, merchant);
+    const url = `${server.url}/api/payments/notifications/midtrans`;
+
+    const forged = await fake.notify(url, fake.notification(order.reference, 'settlement', { signatureKey: 'f'.repeat(128) }));
+    assert.equal(forged.status, 403);
+    assert.equal(forged.body.type, 'https://mendunia.dev/problems/forbidden');
+    const cheap = await fake.notify(url, fake.notification(order.reference, 'settlement', { grossAmount: 1000 }));
+    assert.equal(cheap.status, 422);
+    assert.equal((await getJson(`${server.url}/api/orders/${order.reference}/status`, merchant)).body.status, 'pending_payment');
+
+    const pending = await fake.notify(url, fake.notification(order.reference, 'pending'));
+    assert.equal(pending.status, 200);
+    assert.equal(pending.body.status, 'pending_payment');
+    const paid = await fake.notify(url, fake.notification(order.reference, 'settlement'));
+    assert.equal(paid.status, 200, JSON.stringify(paid.body));
+    assert.equal(paid.body.status, 'paid');
+    const repeat = await fake.notify(url, fake.notification(order.reference, 'settlement'));
+    assert.equal(repeat.status, 200);
+    assert.equal(repeat.body.duplicate, true);
+    const view = await getJson(`${server.url}/api/orders/${order.reference}`, merchant);
+    assert.equal(view.body.status, 'paid');
+    assert.equal(view.body.history.at(-1).source, 'payment:midtrans');
+  });
+
+  test('expire cancels an unpaid order; a challenged card capture leaves it for the merchant', async () => {
+    const url = `${server.url}/api/payments/notifications/midtrans`;
+    const a = await newOrder();
+    await postJson(`${server.url}/api/orders/${a.reference}/payment`, {}, merchant);
+    assert.equal((await fake.notify(url, fake.notification(a.reference, 'expire'))).body.status, 'cancelled');
+    const b = await newOrder();
+    await postJson(`${server.url}/api/orders/${b.reference}/payment`, {}, merchant);
+    assert.equal((await fake.notify(url, fake.notification(b.reference, 'capture', { fraudStatus: 'challenge' }))).body.status, 'pending_payment');
+    assert.equal((await fake.notify(url, fake.notification(b.reference, 'capture', { fraudStatus: 'accept' }))).body.status, 'paid');
+  });
+
+  test('a notification for an unknown order is 404; one that is not a Midtrans notification is 400', async () => {
+    const url = `${server.url}/api/payments/notifications/midtrans`;
+    assert.equal((await fake.notify(url, fake.notification('MDN-000000-AAAAA', 'settlement', { grossAmount: 5 }))).status, 404);
+    const r = await postJson(url, { hello: 'world' });
+    assert.equal(r.status, 400);
+    assert.ok(r.body.errors.some((/** @type {any} */ e) => e.path === 'signature_key'));
+    assert.equal((await postJson(`${server.url}/api/payments/notifications/stripe`, {})).status, 404);
+  });
+
+  test('a wrong server key: Midtrans refuses and the API answers 502 problem+json', async () => {
+    const other = tempDir();
+    const wrong = await startServer({ dataDir: other.dir, env: { MENDUNIA_PAYMENT: 'midtrans', MIDTRANS_SERVER_KEY: 'SB-Mid-server-WRONG', MIDTRANS_SNAP_URL: fake.snapUrl } });
+    try {
+      const q = await quote(wrong.url);
+      const order = await postJson(`${wrong.url}/api/orders`, orderBody(q), { 'idempotency-key': newKey('wrong') });
+      const r = await postJson(`${wrong.url}/api/orders/${order.body.reference}/payment`, {}, merchant);
+      assert.equal(r.status, 502);
+      assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      assert.match(r.body.detail, /unauthorized transaction/);
+    } finally {
+      await wrong.stop();
+      other.remove();
+    }
+  });
+});
+
+describe('Midtrans mapping', () => {
+  test('transaction_status and fraud_status → payment status, as the notification guide describes', () => {
+    assert.deepEqual(
+      [['capture', 'accept'], ['capture', 'challenge'], ['capture', 'deny'], ['settlement'], ['pending'], ['deny'], ['cancel'], ['expire'], ['refund'], ['partial_refund'], ['failure']].map(([t, f]) => mapStatus(/** @type {string} */ (t), f)),
+      ['paid', 'challenge', 'failed', 'paid', 'pending', 'failed', 'cancelled', 'cancelled', 'refunded', 'partially-refunded', 'failed'],
+    );
+  });
+
+  test('item_details add up to gross_amount, with shipping and import charges as items', () => {
+    const order = /** @type {any} */ ({
+      reference: 'MDN-261129-ABCDE',
+      lines: [{ productId: 'a', variantId: 'x', name: 'A very long product name that is certainly longer than fifty characters', quantity: 2, unitPriceIdr: 100000 }],
+      shipping: { priceIdr: 50000, carrier: 'Pos Indonesia', serviceId: 'pos-ems' },
+      totals: { taxesAtCheckoutIdr: 12345, totalIdr: 262345 },
+      contact: { name: 'Tan Wei Ling', email: 't@example.sg', phone: '+6591234567' },
+      address: { name: 'Tan Wei Ling', addressLine1: '1 Raffles Place', city: undefined, postalCode: '048616' },
+    });
+    const request = snapRequest(order, undefined);
+    const sum = request.item_details.reduce((n, i) => n + i.price * i.quantity, 0);
+    assert.equal(sum, request.transaction_details.gross_amount);
+    assert.ok(request.item_details.every((i) => i.name.length <= 50));
+    assert.equal(request.customer_details.first_name, 'Tan');
+    assert.equal(request.customer_details.last_name, 'Wei Ling');
+  });
+});

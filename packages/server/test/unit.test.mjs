@@ -1,0 +1,84 @@
+// Small pure pieces: canonical JSON, signatures, retry delays, CSV safety, settings, migrations.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { canonicalJson } from '../src/canonical.mjs';
+import { MIGRATIONS } from '../src/db/migrations.mjs';
+import { csvField } from '../src/export.mjs';
+import { dotPath, segmentsOf } from '../src/problem.mjs';
+import { differences, signQuote } from '../src/quotes.mjs';
+import { readSettings, SettingsError } from '../src/settings.mjs';
+import { MAX_RETRY_DELAY_MS, retryDelay, signWebhook, verifyWebhookSignature } from '../src/webhooks.mjs';
+
+test('canonical JSON ignores key order and undefined members, keeps array order', () => {
+  assert.equal(canonicalJson({ b: 1, a: [3, { d: 1, c: undefined, b: 'x' }] }), '{"a":[3,{"b":"x","d":1}],"b":1}');
+  assert.equal(canonicalJson({ a: 1, b: 2 }), canonicalJson({ b: 2, a: 1 }));
+  assert.notEqual(canonicalJson([1, 2]), canonicalJson([2, 1]));
+});
+
+test('a quote signature changes with any field and not with key order', () => {
+  const body = /** @type {any} */ ({ id: 'qt_x', totals: { totalIdr: 100, goodsIdr: 100 }, lines: [{ productId: 'a', quantity: 1 }] });
+  const sig = signQuote('secret', body);
+  assert.match(sig, /^v1\.[A-Za-z0-9_-]{43}$/);
+  assert.equal(signQuote('secret', /** @type {any} */ ({ lines: body.lines, totals: { goodsIdr: 100, totalIdr: 100 }, id: 'qt_x' })), sig);
+  assert.notEqual(signQuote('secret', { ...body, totals: { ...body.totals, totalIdr: 99 } }), sig);
+  assert.notEqual(signQuote('other', body), sig);
+});
+
+test('differences name the changed paths and skip identity fields at the top', () => {
+  const a = { id: '1', expiresAt: 'x', lines: [{ unitPriceIdr: 5 }, { unitPriceIdr: 6 }], totals: { totalIdr: 11 } };
+  const b = { id: '2', expiresAt: 'y', lines: [{ unitPriceIdr: 5 }, { unitPriceIdr: 7 }], totals: { totalIdr: 12 } };
+  assert.deepEqual(differences(a, b, ['quote']).map((d) => dotPath(d.path)), ['quote.lines[1].unitPriceIdr', 'quote.totals.totalIdr']);
+});
+
+test('field paths: JSON pointer ↔ dotted path', () => {
+  assert.deepEqual(segmentsOf('/lines/0/quantity'), ['lines', '0', 'quantity']);
+  assert.equal(dotPath(['quote', 'lines', 0, 'unitPriceIdr']), 'quote.lines[0].unitPriceIdr');
+  assert.equal(dotPath(['headers', 'idempotency-key']), 'headers.idempotency-key');
+});
+
+test('webhook signatures verify, expire and fail for another body or secret', () => {
+  const now = Date.now();
+  const header = signWebhook('whsec', '{"a":1}', Math.floor(now / 1000));
+  assert.ok(verifyWebhookSignature('whsec', header, '{"a":1}', { now }));
+  assert.equal(verifyWebhookSignature('whsec', header, '{"a":2}', { now }), false);
+  assert.equal(verifyWebhookSignature('other', header, '{"a":1}', { now }), false);
+  assert.equal(verifyWebhookSignature('whsec', header, '{"a":1}', { now: now + 10 * 60_000 }), false);
+  assert.equal(verifyWebhookSignature('whsec', undefined, '{"a":1}'), false);
+});
+
+test('retries back off exponentially up to an hour', () => {
+  assert.deepEqual([1, 2, 3, 4].map((n) => retryDelay(n, 1000)), [1000, 2000, 4000, 8000]);
+  assert.equal(retryDelay(40, 1000), MAX_RETRY_DELAY_MS);
+});
+
+test('CSV fields are quoted when needed and never start a formula', () => {
+  assert.equal(csvField('plain'), 'plain');
+  assert.equal(csvField('a,b'), '"a,b"');
+  assert.equal(csvField('say "hi"'), '"say ""hi"""');
+  assert.equal(csvField('=HYPERLINK("x")'), '"\'=HYPERLINK(""x"")"');
+  assert.equal(csvField('+6591234567'), "'+6591234567");
+  assert.equal(csvField(-5), '-5');
+  assert.equal(csvField(null), '');
+});
+
+test('settings: defaults work without any configuration; bad values name the variable', () => {
+  const s = readSettings({}, {});
+  assert.equal(s.port, 8787);
+  assert.equal(s.host, '127.0.0.1');
+  assert.match(s.catalog, /examples\/plain-html\/catalog\.json$/);
+  assert.match(/** @type {string} */ (s.rates), /eurofxref-daily\.xml$/);
+  assert.equal(s.databaseUrl, undefined);
+  assert.equal(s.quoteTtlMs, 30 * 60_000);
+  assert.throws(() => readSettings({}, { PORT: 'eighty' }), (e) => e instanceof SettingsError && /PORT/.test(e.message));
+  assert.throws(() => readSettings({}, { DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
+  assert.throws(() => readSettings({}, { MENDUNIA_QUOTE_TTL: 'soon' }), /MENDUNIA_QUOTE_TTL/);
+  assert.equal(readSettings({ port: '9000' }, { PORT: '8000' }).port, 9000);
+});
+
+test('migrations are numbered 1, 2, 3 … and each has SQLite and PostgreSQL text', () => {
+  MIGRATIONS.forEach((m, i) => {
+    assert.equal(m.version, i + 1);
+    assert.ok(m.sqlite.includes('CREATE') || m.sqlite.includes('ALTER'));
+    assert.ok(m.postgres.includes('CREATE') || m.postgres.includes('ALTER'));
+  });
+});
