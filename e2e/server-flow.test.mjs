@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,7 @@ describe('the demo through the Storefront API server', () => {
     const apiCalls = [];
     page.on('request', (r) => r.url().startsWith(api) && apiCalls.push(`${r.method()} ${new URL(r.url()).pathname}`));
     await page.goto(`http://127.0.0.1:${demo.address().port}/`);
+    // The store keeps its own catalog/rates/checkout files; the api-only case is below.
     const card = page.locator('mendunia-product-card[product-id="batik-kawung-cap"]');
     await card.locator('[part="title"]').waitFor();
     await card.locator('[part="add-button"]').click();
@@ -95,3 +96,31 @@ describe('the demo through the Storefront API server', () => {
     await context.close();
   });
 });
+
+describe('a page with only `api` set', () => {
+  it('gets catalog, rates and the checkout configuration from the server', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const html = `<!doctype html><html lang="en"><head><script src="/dist/mendunia.js" defer></script></head><body>
+      <mendunia-store api="${api}" currency="USD" store-id="api-only">
+        <mendunia-product-card product-id="cengkeh-ternate"></mendunia-product-card>
+        <mendunia-cart-button></mendunia-cart-button><mendunia-cart></mendunia-cart>
+      </mendunia-store></body></html>`;
+    // Served from loopback like the API (Chromium refuses a public page calling loopback).
+    const pageDir = join(dataDir, 'page');
+    mkdirSync(pageDir, { recursive: true });
+    writeFileSync(join(pageDir, 'index.html'), html);
+    const site = await serve({ port: 0, mounts: { '/dist/': join(root, 'packages/embed/dist'), '/': pageDir } });
+    after(() => new Promise((r) => site.close(r)));
+    await page.goto(`http://127.0.0.1:${site.address().port}/`);
+    const card = page.locator('mendunia-product-card');
+    await card.locator('[part="title"]').filter({ hasText: 'Cloves' }).waitFor();
+    await card.locator('[part="price"]').filter({ hasText: 'US$' }).waitFor();
+    await card.locator('[part="add-button"]').click();
+    await page.locator('mendunia-cart-button button').click();
+    await page.locator('mendunia-cart [part="checkout-button"]').click();
+    await page.locator('mendunia-checkout #f-name').waitFor();
+    await context.close();
+  });
+});
+

@@ -119,6 +119,10 @@ export async function buildApp(options) {
     return { ...rates, stale: isStale(rates, DEFAULT_MAX_RATE_AGE_MS), ...(options.ratesProvider.lastError ? { error: options.ratesProvider.lastError } : {}) };
   });
 
+  // The shop's checkout configuration (shipping tables, tax settings, hand-off contacts): public,
+  // so a page with only `api` set can show the checkout's estimates without its own checkout.json.
+  app.get('/api/checkout', async () => options.shop.config);
+
   app.get('/api/destinations', async () => ({
     countries: destinationCountries(options.shop.config),
     services: options.shop.config.shipping.services.map((s) => ({ id: s.id, carrier: s.carrier, name: s.name, tracked: s.tracked })),

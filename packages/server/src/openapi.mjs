@@ -82,6 +82,14 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/checkout': {
+        get: {
+          tags: ['storefront'],
+          operationId: 'getCheckoutConfig',
+          summary: "The shop's checkout configuration (checkout.json as parsed): shipping services and rates, tax settings, hand-off contacts",
+          responses: { 200: { description: 'Checkout configuration', content: json({ type: 'object' }) } },
+        },
+      },
       '/api/destinations': {
         get: {
           tags: ['storefront'],

@@ -75,6 +75,8 @@ export function defineApiSuite(label, makeBackend) {
       assert.match(rates.body.date, /^\d{4}-\d{2}-\d{2}/);
       assert.equal(typeof rates.body.rates.IDR, 'string');
 
+      const checkout = await getJson(`${base}/api/checkout`);
+      assert.ok(Array.isArray(checkout.body.shipping.services) && checkout.body.shipping.services.length > 0);
       const destinations = await getJson(`${base}/api/destinations`);
       assert.ok(destinations.body.countries.includes('SG'));
 

@@ -61,6 +61,8 @@ export interface StorefrontApi {
   readonly baseUrl: string;
   readonly catalogUrl: string;
   readonly ratesUrl: string;
+  /** The shop's checkout configuration as the server has it (checkout.json). */
+  readonly checkoutUrl: string;
   quote(request: { lines: readonly ApiCartLine[]; destination: string; serviceId?: string; currency?: string }): Promise<ApiQuoteResponse>;
   /** Retried with the same key, so a lost response never makes a second order. */
   placeOrder(body: { quote: SignedQuote; contact: unknown; address: unknown; displayCurrency?: string }, idempotencyKey: string): Promise<ApiOrderResponse>;
@@ -131,6 +133,7 @@ export function createApi(baseUrl: string, options: ApiOptions = {}): Storefront
     baseUrl: base,
     catalogUrl: `${base}/api/catalog`,
     ratesUrl: `${base}/api/rates`,
+    checkoutUrl: `${base}/api/checkout`,
     // A quote changes nothing on the server: safe to repeat.
     quote: (request) => withRetries(() => once<ApiQuoteResponse>('/api/quotes', { method: 'POST', body: request })),
     placeOrder: (body, idempotencyKey) =>

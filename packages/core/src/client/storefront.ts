@@ -278,7 +278,7 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
   return {
     id,
     storage,
-    checkout: config.checkout,
+    checkout: config.checkout ?? api?.checkoutUrl,
     handoff: { ...config.handoff },
     ...(api ? { api } : {}),
     currencies,
