@@ -2,28 +2,17 @@
 // hand-off, for several destinations, with a reload in the middle and a blocked item.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { startDemo } from './support.mjs';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from '../scripts/serve.mjs';
-import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
 
 const shots = new URL('./screenshots/', import.meta.url);
 mkdirSync(shots, { recursive: true });
 
-let server;
 let browser;
 let base;
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+let demo;
+before(async () => ({ browser, base } = demo = await startDemo()));
+after(() => demo?.stop());
 
 async function shop() {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });

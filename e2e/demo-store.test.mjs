@@ -1,10 +1,8 @@
 // End to end: the demo store served as a shop would serve it, driven in Chromium.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { startDemo } from './support.mjs';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from '../scripts/serve.mjs';
-import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
 import { convertIdr, formatMoney, parseEcbXml } from '../packages/core/dist/index.js';
 import { readFileSync } from 'node:fs';
 
@@ -13,20 +11,11 @@ mkdirSync(shots, { recursive: true });
 const ecb = parseEcbXml(readFileSync(new URL('../examples/plain-html/rates/eurofxref-daily.xml', import.meta.url), 'utf8'));
 const catalog = JSON.parse(readFileSync(new URL('../examples/plain-html/catalog.json', import.meta.url), 'utf8'));
 
-let server;
 let browser;
 let base;
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+let demo;
+before(async () => ({ browser, base } = demo = await startDemo()));
+after(() => demo?.stop());
 
 async function openDemo(options = {}) {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, ...options });

@@ -5,29 +5,18 @@
 // packages/elements/src/test-hostile/.)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { startDemo } from './support.mjs';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from '../scripts/serve.mjs';
-import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
 
 const catalogText = readFileSync(new URL('../examples/plain-html/catalog.json', import.meta.url), 'utf8');
 const ecbXml = readFileSync(new URL('../examples/plain-html/rates/eurofxref-daily.xml', import.meta.url), 'utf8');
 const MAX_CATALOG_BYTES = 5 * 1024 * 1024;
 
-let server;
 let browser;
 let base;
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+let demo;
+before(async () => ({ browser, base } = demo = await startDemo()));
+after(() => demo?.stop());
 
 /** The page's own console errors and uncaught exceptions (Chromium's resource-load lines left out). */
 function collectErrors(page) {

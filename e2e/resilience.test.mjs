@@ -4,24 +4,13 @@
 // the console tells the shop owner, that retrying recovers, and that the cart is never lost.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { serve } from '../scripts/serve.mjs';
-import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
+import { startDemo } from './support.mjs';
 
-let server;
 let browser;
 let base;
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+let demo;
+before(async () => ({ browser, base } = demo = await startDemo()));
+after(() => demo?.stop());
 
 const CART_KEY = 'mendunia:rumah-nusantara:cart';
 const DRAFT_KEY = 'mendunia:rumah-nusantara:checkout';
