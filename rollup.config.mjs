@@ -137,6 +137,24 @@ function esm(pkg) {
   };
 }
 
+/**
+ * The script-tag bundles (main and checkout chunk) compile every package's sources into one
+ * file, resolved through the `source` export condition.
+ */
+function scriptTagPlugins() {
+  return [
+    nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser'] }),
+    json({ preferConst: true, compact: true }),
+    typescript({
+      tsconfig: 'packages/embed/tsconfig.bundle.json',
+      filterRoot: root,
+      include: ['packages/*/src/**/*.ts'],
+      exclude: ['**/*.test.ts'],
+      noEmitOnError: true,
+    }),
+  ];
+}
+
 export default [
   esm('core'),
   esm('i18n'),
@@ -153,16 +171,7 @@ export default [
     plugins: [
       localeFiles(), // i18n: dist/locales/<lang>.json, see above
       replace({ preventAssignment: true, values: { __MENDUNIA_SHARED__: JSON.stringify(SHARED_GLOBAL) } }),
-      nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser'] }),
-      json({ preferConst: true, compact: true }),
-      typescript({
-        // Compiles every package's sources into one bundle (resolved through the `source` condition).
-        tsconfig: 'packages/embed/tsconfig.bundle.json',
-        filterRoot: root,
-        include: ['packages/*/src/**/*.ts'],
-        exclude: ['**/*.test.ts'],
-        noEmitOnError: true,
-      }),
+      ...scriptTagPlugins(),
     ],
   },
   {
@@ -177,15 +186,7 @@ export default [
     },
     plugins: [
       sharedWithMainBundle(),
-      nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser'] }),
-      json({ preferConst: true, compact: true }),
-      typescript({
-        tsconfig: 'packages/embed/tsconfig.bundle.json',
-        filterRoot: root,
-        include: ['packages/*/src/**/*.ts'],
-        exclude: ['**/*.test.ts'],
-        noEmitOnError: true,
-      }),
+      ...scriptTagPlugins(),
     ],
   },
 ];

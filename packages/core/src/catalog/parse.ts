@@ -6,6 +6,7 @@
  * only, and the shop owner gets every problem at once instead of one per reload.
  */
 import { deepFreeze } from '../util/freeze.js';
+import { joinPath } from '../util/issue-path.js';
 import * as v from 'valibot';
 import {
   CatalogEnvelopeSchema,
@@ -263,16 +264,6 @@ function toIssues(found: ValibotIssues, prefix: string, productId?: string): Cat
     out.push(issue(path, problem.message, productId === undefined ? {} : { productId }));
   }
   return out;
-}
-
-function joinPath(prefix: string, items: readonly v.IssuePathItem[] | undefined): string {
-  let path = prefix;
-  for (const { key } of items ?? []) {
-    if (typeof key === 'number') path += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) path += path ? `.${key}` : key;
-    else path += `[${JSON.stringify(String(key))}]`;
-  }
-  return path;
 }
 
 /** `catalog.products[3].price: …` — the form used inside CatalogError messages. */

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { deepFreeze } from '../util/freeze.js';
+import { joinPath } from '../util/issue-path.js';
 import {
   cleanText,
   COUNTRY_PATTERN,
@@ -290,16 +291,6 @@ export function toConfigIssues(found: readonly v.BaseIssue<unknown>[], prefix = 
 
 export function formatIssue(issue: ConfigIssue): string {
   return issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
-}
-
-function joinPath(prefix: string, items: readonly v.IssuePathItem[] | undefined): string {
-  let path = prefix;
-  for (const { key } of items ?? []) {
-    if (typeof key === 'number') path += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) path += path ? `.${key}` : key;
-    else path += `[${JSON.stringify(String(key))}]`;
-  }
-  return path;
 }
 
 
