@@ -6,3 +6,4 @@ export * from './catalog/index.js';
 export * from './cart/index.js';
 export * from './client/index.js';
 export * from './store/index.js';
+export * from './util/message.js';
