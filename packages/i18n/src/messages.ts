@@ -2,6 +2,7 @@
 // one i18next instance. Used by the checkout, the quote command and anything else that shows
 // what core decided.
 import { formatMoney, type Message, type MessageValue, type Money } from '@mendunia/core';
+import { countryName } from '@mendunia/core/checkout/address.js';
 import { translator, resolveLanguage } from './instance.js';
 
 const isMoney = (value: MessageValue): value is Money =>
@@ -20,6 +21,7 @@ function valueText(value: MessageValue, lang: string): string {
   if (typeof value === 'number') return value.toLocaleString(lang);
   if (Array.isArray(value)) return listOf((value as readonly MessageValue[]).map((v) => valueText(v, lang)), lang);
   if (isMoney(value as MessageValue)) return formatMoney(value as Money, lang);
+  if ('region' in value) return countryName(value.region, lang);
   return describe(value as Message, lang);
 }
 
