@@ -25,8 +25,11 @@ export interface CheckoutDraft {
   readonly address: Address;
   readonly serviceId?: string;
   readonly order?: Order;
-  /** With a Storefront API: the key of this checkout attempt, reused by every retry. */
-  readonly idempotencyKey?: string;
+  /**
+   * With a Storefront API: the order request being placed and its Idempotency-Key, kept until
+   * the server answers, so that every retry (after a lost answer, a reload) sends the same request.
+   */
+  readonly pending?: { readonly key: string; readonly body: Readonly<Record<string, unknown>> };
   /** With a Storefront API: how the buyer reaches their order on the server (payment, status). */
   readonly server?: { readonly reference: string; readonly accessToken: string };
 }
@@ -57,7 +60,7 @@ const draftSchema = v.object({
   serviceId: optionalText,
   // The order was made by this code (or the shop's server) and is shown as it was saved.
   order: v.optional(v.looseObject({ format: v.string(), reference: text, lines: v.array(v.unknown()), totals: v.looseObject({ totalIdr: v.number() }) })),
-  idempotencyKey: optionalText,
+  pending: v.optional(v.object({ key: text, body: v.looseObject({ quote: v.looseObject({ signature: v.string() }) }) })),
   server: v.optional(v.object({ reference: text, accessToken: text })),
 });
 

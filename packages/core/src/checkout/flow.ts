@@ -238,7 +238,7 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
   }
 
   function finish(order: Order, server?: CheckoutDraft['server']): Order {
-    save({ ...$draft.get(), order, step: 'done', ...(server ? { server } : {}) });
+    save(withoutUndefined({ ...$draft.get(), order, step: 'done', pending: undefined, ...(server ? { server } : {}) }));
     sf.cart.clear();
     $placing.set({ status: 'idle' });
     return order;
@@ -258,24 +258,32 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
     // again, signs it, and stores the order once per idempotency key (kept in the draft, so a
     // retry after a lost answer or a reload never makes a second order).
     const api = sf.api;
-    const idempotencyKey = draft.idempotencyKey ?? newIdempotencyKey();
-    if (!draft.idempotencyKey) save({ ...draft, idempotencyKey });
     const previous = $placing.get();
     const confirmed = previous.status === 'repriced' ? previous.totalIdr : undefined;
     $placing.set({ status: 'pending' });
     try {
-      const lines = sf.cart.$lines.get().map(({ productId, variantId, quantity }) => ({ productId, ...(variantId ? { variantId } : {}), quantity }));
-      const priced = await api.quote({ lines, destination: draft.address.country, serviceId: q.service?.serviceId, currency: displayCurrency });
-      const total = priced.quote.totals.totalIdr;
-      if (total !== q.totals.totalIdr && total !== confirmed) {
-        $placing.set({ status: 'repriced', totalIdr: total, previousIdr: q.totals.totalIdr });
-        return undefined;
+      // A retry after a lost answer sends the very same request with the same key: the server
+      // answers with the order it stored, never a second one (and a different body under the
+      // same key would be refused).
+      let pending = draft.pending;
+      if (!pending) {
+        const lines = sf.cart.$lines.get().map(({ productId, variantId, quantity }) => ({ productId, ...(variantId ? { variantId } : {}), quantity }));
+        const priced = await api.quote({ lines, destination: draft.address.country, serviceId: q.service?.serviceId, currency: displayCurrency });
+        const total = priced.quote.totals.totalIdr;
+        if (total !== q.totals.totalIdr && total !== confirmed) {
+          $placing.set({ status: 'repriced', totalIdr: total, previousIdr: q.totals.totalIdr });
+          return undefined;
+        }
+        pending = { key: newIdempotencyKey(), body: { quote: priced.quote, contact, address: draft.address, displayCurrency } };
+        save({ ...$draft.get(), pending });
       }
-      const result = await api.placeOrder({ quote: priced.quote, contact, address: draft.address, displayCurrency }, idempotencyKey);
+      const result = await api.placeOrder(pending.body as Parameters<typeof api.placeOrder>[0], pending.key);
       return finish(result.order as Order, { reference: result.reference, accessToken: result.accessToken });
     } catch (e) {
       const detail = e instanceof ApiError ? e.message : String(e);
       logger.error(`Mendunia: the order could not be placed with ${api.baseUrl}: ${detail}`);
+      // Refused (4xx): nothing was stored; the next attempt prices the cart again under a new key.
+      if (e instanceof ApiError && !e.retryable) save(withoutUndefined({ ...$draft.get(), pending: undefined }));
       const code = e instanceof ApiError && e.status === 0 ? 'checkout.placeErrors.network' : e instanceof ApiError && e.status >= 500 ? 'checkout.placeErrors.server' : 'checkout.placeErrors.refused';
       $placing.set({ status: 'error', error: message(code) });
       return undefined;
@@ -287,7 +295,8 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
     if (!sf.api || !server) return { kind: 'error', error: message('checkout.placeErrors.noPayment') };
     try {
       const payment = await sf.api.payment(server.reference, server.accessToken);
-      if (payment.redirectUrl && /^https:\/\//i.test(payment.redirectUrl)) return { kind: 'redirect', url: payment.redirectUrl };
+      // Only web pages: a javascript: or data: URL from a compromised server must not run in the shop.
+      if (payment.redirectUrl && /^https?:\/\//i.test(payment.redirectUrl)) return { kind: 'redirect', url: payment.redirectUrl };
       return { kind: 'instructions', details: payment };
     } catch (e) {
       logger.error(`Mendunia: the payment could not be started: ${e instanceof Error ? e.message : String(e)}`);
