@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../catalog/load.js';
 import { parseCatalogText, type ParsedCatalog } from '../catalog/parse.js';
 import { DEFAULT_RATES_TIMEOUT_MS, MAX_RATES_BYTES, MAX_SOURCE_BYTES } from '../limits.js';
+import { ECB_SOURCE_NAME } from '../rates/ecb.js';
 import { parseRatesText } from '../rates/text.js';
 import { RateSourceError, type RateSet } from '../rates/types.js';
 import { fetchText, FetchError, parseJsonText, type FetchedText, type FetchOptions } from '../util/fetch.js';
@@ -83,6 +84,7 @@ export async function readCatalogSource(location: string, options: ReadSourceOpt
 /**
  * Exchange rates from a file or URL: the documented rates JSON or the ECB eurofxref XML, told
  * apart by their content (parseRatesText), read with the rates limits (MAX_RATES_BYTES, 10 s).
+ * ECB rates are named `ECB euro reference rates (<location>)`, JSON rates `<location>`.
  * Every failure is a RateSourceError: `Rates from <location> could not be used: <why>`.
  */
 export async function readRatesSource(location: string, options: ReadSourceOptions = {}): Promise<RateSet> {
@@ -98,7 +100,9 @@ export async function readRatesSource(location: string, options: ReadSourceOptio
     if (error instanceof FetchError) throw new RateSourceError(location, error.reason, { cause: error });
     throw error;
   }
-  return parseRatesText(read.text, { source: location, contentType: read.contentType });
+  const set = parseRatesText(read.text, { source: location, contentType: read.contentType });
+  // A server or a quote says which copy of the ECB file its rates came from.
+  return set.source === ECB_SOURCE_NAME ? Object.freeze({ ...set, source: `${ECB_SOURCE_NAME} (${location})` }) : set;
 }
 
 /**
