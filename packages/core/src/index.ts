@@ -7,3 +7,15 @@ export * from './cart/index.js';
 export * from './client/index.js';
 export * from './store/index.js';
 export * from './util/message.js';
+export * from './limits.js';
+export {
+  fetchJson,
+  fetchText,
+  FetchError,
+  looksLikeHtml,
+  parseJsonText,
+  type FetchedText,
+  type FetchErrorCode,
+  type FetchOptions,
+} from './util/fetch.js';
+export { ConfigError, formatIssue, type ConfigIssue } from './util/schema.js';

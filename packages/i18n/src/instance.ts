@@ -1,3 +1,4 @@
+import { fetchJson } from '@mendunia/core';
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import en from './locales/en.json';
 import id from './locales/id.json';
@@ -159,14 +160,13 @@ export function displayLanguage(tag: string | null | undefined): SupportedLangua
  * script-tag build writes them to dist/locales/. Its errors name the URL.
  */
 export function jsonLanguageLoader(folder: string | URL): LanguageLoader {
+  // fetchJson's errors (HTTP status, timeout, an HTML fallback page, broken JSON) name the URL.
   return async (lang) => {
     const url = new URL(`${lang}.json`, folder).href;
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return (await response.json()) as LanguageStrings;
-    } catch (error) {
-      throw new Error(`${url}: ${(error as Error).message}`);
+    const strings = await fetchJson(url);
+    if (typeof strings !== 'object' || strings === null || Array.isArray(strings)) {
+      throw new Error(`${url}: expected an object of strings`);
     }
+    return strings as LanguageStrings;
   };
 }

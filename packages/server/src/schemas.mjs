@@ -3,11 +3,10 @@
  * no coercion and no removal of unknown fields in bodies) and the OpenAPI document is built from
  * the same objects, so the documentation cannot drift from what the server accepts.
  */
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '@mendunia/core';
 
 export const ORDER_STATUSES = /** @type {const} */ (['pending_payment', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded']);
-/** The most units of one product in one line; more is a wholesale enquiry, not a cart. */
-export const MAX_QUANTITY = 999;
-export const MAX_LINES = 100;
+// The cart limits of the browser's cart (core's limits.ts): a cart it accepts is never refused here.
 
 const idr = { type: 'integer', minimum: 0, description: 'Whole rupiah' };
 const text = (max = 200) => ({ type: 'string', maxLength: max });
@@ -24,7 +23,7 @@ export const CartLine = {
   properties: {
     productId: ProductId,
     variantId: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' },
-    quantity: { type: 'integer', minimum: 1, maximum: MAX_QUANTITY },
+    quantity: { type: 'integer', minimum: 1, maximum: MAX_LINE_QUANTITY },
   },
 };
 
@@ -33,7 +32,7 @@ export const QuoteRequest = {
   required: ['lines', 'destination'],
   additionalProperties: false,
   properties: {
-    lines: { type: 'array', minItems: 1, maxItems: MAX_LINES, items: CartLine },
+    lines: { type: 'array', minItems: 1, maxItems: MAX_CART_LINES, items: CartLine },
     destination: Country,
     serviceId: { type: 'string', minLength: 1, maxLength: 64, description: 'A shipping service id; default: the cheapest available' },
     currency: { type: 'string', pattern: '^[A-Z]{3}$', description: "The buyer's display currency, for an estimate beside the IDR totals" },
@@ -47,7 +46,7 @@ export const QuoteLine = {
   properties: {
     productId: ProductId,
     variantId: { type: 'string', maxLength: 64 },
-    quantity: { type: 'integer', minimum: 1, maximum: MAX_QUANTITY },
+    quantity: { type: 'integer', minimum: 1, maximum: MAX_LINE_QUANTITY },
     name: text(500),
     unitPriceIdr: idr,
     lineTotalIdr: idr,
@@ -79,7 +78,7 @@ export const SignedQuote = {
     expiresAt: { type: 'string', format: 'date-time' },
     destination: Country,
     currency: { const: 'IDR' },
-    lines: { type: 'array', minItems: 1, maxItems: MAX_LINES, items: QuoteLine },
+    lines: { type: 'array', minItems: 1, maxItems: MAX_CART_LINES, items: QuoteLine },
     shipping: {
       type: 'object',
       required: ['serviceId', 'carrier', 'priceIdr', 'parcels', 'days'],

@@ -4,17 +4,15 @@
  * Rates from a URL are refreshed on a schedule and cached in the data directory with their date,
  * so a restart without network still has the last good table and says how old it is.
  */
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { ECB_SOURCE_NAME, parseCatalogText, parseEcbXml, parseRateJson, RateSourceError } from '@mendunia/core';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FetchError, RateSourceError } from '@mendunia/core';
 import { parseCheckoutConfig } from '@mendunia/core/checkout/index.js';
+import { describeReadError, isUrl, readCatalogSource, readJsonSource, readRatesSource } from '@mendunia/core/node/index.js';
 
 /** @typedef {import('@mendunia/core').Catalog} Catalog */
 /** @typedef {import('@mendunia/core').RateSet} RateSet */
 /** @typedef {import('@mendunia/core/checkout/index.js').CheckoutConfig} CheckoutConfig */
-
-export const FETCH_TIMEOUT_MS = 15_000;
-export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
 export class SourceError extends Error {
   /** @param {string} message  @param {{ cause?: unknown }} [options] */
@@ -24,39 +22,13 @@ export class SourceError extends Error {
   }
 }
 
-/** @param {string} location */
-const isUrl = (location) => /^https?:\/\//i.test(location);
-
 /**
- * @param {string} location
- * @param {string} what   "catalog file", "checkout file", "rates"
- * @returns {Promise<{ text: string, contentType: string }>}
+ * A SourceError worded by core for a FetchError (`catalog file x could not be read: no such file`);
+ * any other error unchanged.
+ * @param {string} what  @param {unknown} error
  */
-async function readText(location, what) {
-  if (isUrl(location)) {
-    let response;
-    try {
-      response = await fetch(location, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json, application/xml;q=0.9' } });
-    } catch (error) {
-      throw new SourceError(`${what} ${location} could not be read: ${/** @type {Error} */ (error).message}`, { cause: error });
-    }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new SourceError(`${what} ${location} could not be read: HTTP ${response.status}`);
-    }
-    const text = await response.text();
-    if (text.length > MAX_INPUT_BYTES) throw new SourceError(`${what} ${location} is larger than ${MAX_INPUT_BYTES} bytes`);
-    return { text, contentType: response.headers.get('content-type') ?? '' };
-  }
-  try {
-    const info = await stat(location);
-    if (info.size > MAX_INPUT_BYTES) throw new SourceError(`${what} ${location} is too large (${info.size} bytes)`);
-    return { text: await readFile(location, 'utf8'), contentType: '' };
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-    throw new SourceError(`${what} ${location} could not be read: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`, { cause: error });
-  }
+function asSourceError(what, error) {
+  return error instanceof FetchError ? new SourceError(describeReadError(what, error), { cause: error }) : error;
 }
 
 /**
@@ -65,45 +37,26 @@ async function readText(location, what) {
  * @param {string} location
  */
 export async function loadCatalog(location) {
-  const { text } = await readText(location, 'catalog file');
-  return parseCatalogText(text, location);
+  try {
+    return await readCatalogSource(location);
+  } catch (error) {
+    throw asSourceError('catalog file', error);
+  }
 }
 
 /** @param {string} location @returns {Promise<CheckoutConfig>} */
 export async function loadCheckout(location) {
-  const { text } = await readText(location, 'checkout file');
   let data;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = await readJsonSource(location);
   } catch (error) {
-    throw new SourceError(`checkout file ${location} is not JSON: ${/** @type {Error} */ (error).message}`);
+    throw asSourceError('checkout file', error);
   }
   try {
     return parseCheckoutConfig(data);
   } catch (error) {
     throw new SourceError(`${location}: ${/** @type {Error} */ (error).message}`, { cause: error });
   }
-}
-
-/**
- * Rates JSON (docs/currencies-and-rates.md) or the ECB's eurofxref XML, told apart by content.
- * @param {string} text  @param {string} contentType  @param {string} location
- * @returns {RateSet}
- */
-export function parseRatesText(text, contentType, location) {
-  const body = text.replace(/^\uFEFF/, '').trim();
-  if (body === '') throw new RateSourceError(location, 'the file is empty');
-  const path = isUrl(location) ? new URL(location).pathname : location;
-  if (body.startsWith('<') || /\bxml\b/i.test(contentType) || extname(path).toLowerCase() === '.xml') {
-    return parseEcbXml(body, `${ECB_SOURCE_NAME} (${location})`);
-  }
-  let data;
-  try {
-    data = JSON.parse(body);
-  } catch (error) {
-    throw new RateSourceError(location, `expected rates JSON or the ECB XML: ${/** @type {Error} */ (error).message}`);
-  }
-  return parseRateJson(data, location);
 }
 
 /**
@@ -135,8 +88,7 @@ export class RatesProvider {
       return;
     }
     if (!isUrl(this.location)) {
-      const { text, contentType } = await readText(this.location, 'rates file');
-      this.current = { ...parseRatesText(text, contentType, this.location), fetchedAt: new Date().toISOString() };
+      this.current = { ...(await readRatesSource(this.location)), fetchedAt: new Date().toISOString() };
       return;
     }
     await this.readCache();
@@ -152,15 +104,17 @@ export class RatesProvider {
   async refresh() {
     const location = /** @type {string} */ (this.location);
     try {
-      const { text, contentType } = await readText(location, 'rates');
-      const set = { ...parseRatesText(text, contentType, location), fetchedAt: new Date().toISOString() };
+      const set = { ...(await readRatesSource(location)), fetchedAt: new Date().toISOString() };
       this.current = set;
       this.lastError = undefined;
       const temp = `${this.cacheFile}.tmp`;
       await writeFile(temp, JSON.stringify({ location, set }));
       await rename(temp, this.cacheFile);
     } catch (error) {
-      this.lastError = /** @type {Error} */ (error).message;
+      // A source that cannot be reached is said like the other inputs ("rates <url> could not be
+      // read: …"); rates that came but are wrong keep core's wording ("Rates from … could not be used").
+      const cause = error instanceof RateSourceError ? error.cause : undefined;
+      this.lastError = cause instanceof FetchError ? describeReadError('rates', cause) : /** @type {Error} */ (error).message;
       this.log(`rates: ${this.lastError}${this.current ? ` (keeping the rates of ${this.current.date})` : ''}`);
     }
   }

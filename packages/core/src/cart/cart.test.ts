@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { parseCatalog, type Catalog } from '../catalog/index.js';
 import { memoryStorage, type KeyValueStorage } from '../storage/index.js';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '../limits.js';
 import { createCart, type CartLine } from './cart.js';
+import { parseStoredCart } from './persist.js';
 
 const CATALOG_DATA = {
   version: 1,
@@ -67,9 +69,10 @@ describe('cart', () => {
     });
   }
 
-  it('caps an untracked line at the most a saved cart can hold', () => {
+  it('caps an untracked line at MAX_LINE_QUANTITY, the most the server takes in one line', () => {
     const cart = make();
-    expect(cart.add('teh', undefined, 20000)).to.deep.equal({ ok: true, quantity: 9999, limited: true });
+    expect(cart.add('teh', undefined, 20000)).to.deep.equal({ ok: true, quantity: MAX_LINE_QUANTITY, limited: true });
+    expect(cart.add('teh', undefined, 1)).to.deep.include({ ok: false, quantity: MAX_LINE_QUANTITY });
   });
 
   it('refuses everything while the catalog is not loaded', () => {
@@ -142,6 +145,22 @@ describe('cart persistence', () => {
       cart.close();
     });
   }
+
+  it('names every bad field of a saved cart it discards', () => {
+    const storage = memoryStorage();
+    storage.setItem('shop:cart', JSON.stringify({ v: 2, lines: [{ productId: '', quantity: 1 }, { productId: 'teh', quantity: 0 }] }));
+    const { warnings, logger } = quiet();
+    createCart({ getCatalog: () => catalog, storage, key: 'shop:cart', logger }).close();
+    expect(warnings[0]).to.contain('cart.lines[0].productId').and.contain('cart.lines[1].quantity');
+  });
+
+  it('keeps a cart saved under higher limits, cut down to MAX_LINE_QUANTITY and MAX_CART_LINES', () => {
+    const lines = Array.from({ length: MAX_CART_LINES + 5 }, (_, i) => ({ productId: `p${i}`, quantity: i === 0 ? 5000 : 1 }));
+    const { cart, problem } = parseStoredCart({ v: 2, lines });
+    expect(problem).to.equal(undefined);
+    expect(cart!.lines).to.have.length(MAX_CART_LINES);
+    expect(cart!.lines[0]).to.deep.equal({ productId: 'p0', quantity: MAX_LINE_QUANTITY });
+  });
 
   it('migrates a version 1 cart and fills in prices when the catalog is checked', () => {
     const storage = memoryStorage();

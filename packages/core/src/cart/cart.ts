@@ -2,7 +2,8 @@ import { atom, computed, type ReadableAtom } from '../store/index.js';
 import type { Catalog, LocalisedText, Product, Variant } from '../catalog/index.js';
 import { findProduct, findVariant, priceOf, stockOf } from '../catalog/index.js';
 import { memoryStorage, type KeyValueStorage } from '../storage/index.js';
-import { MAX_CART_LINES, MAX_LINE_QUANTITY, parseStoredCart, readCart, writeCart, type StoredCart } from './persist.js';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '../limits.js';
+import { parseStoredCart, readCart, writeCart, type StoredCart } from './persist.js';
 import { openCartChannel } from './sync.js';
 
 /**

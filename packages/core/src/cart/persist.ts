@@ -1,10 +1,8 @@
 import * as v from 'valibot';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '../limits.js';
 import type { KeyValueStorage } from '../storage/index.js';
+import { formatIssue, toConfigIssues } from '../util/schema.js';
 import type { CartLine } from './cart.js';
-
-/** Limits of a cart, the same as its saved format accepts (so a saved cart always reads back). */
-export const MAX_LINE_QUANTITY = 9999;
-export const MAX_CART_LINES = 200;
 
 /**
  * The cart as stored in localStorage, by schema version. Version 1 held only what was
@@ -15,7 +13,8 @@ export const MAX_CART_LINES = 200;
 export const CART_SCHEMA_VERSION = 2;
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const quantity = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LINE_QUANTITY));
+// A cart saved under a higher limit (an older version) is kept, its lines cut down to today's limits.
+const quantity = v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.transform((q) => Math.min(q, MAX_LINE_QUANTITY)));
 const text = v.union([v.pipe(v.string(), v.maxLength(200)), v.record(v.pipe(v.string(), v.maxLength(35)), v.pipe(v.string(), v.maxLength(200)))]);
 
 const lineV1 = v.object({ productId: id, variantId: v.optional(id), quantity });
@@ -27,9 +26,12 @@ const lineV2 = v.object({
   name: v.optional(text),
   variantName: v.optional(text),
 });
-const MAX_LINES = MAX_CART_LINES;
-const storedV1 = v.object({ v: v.literal(1), lines: v.pipe(v.array(lineV1), v.maxLength(MAX_LINES)) });
-const storedV2 = v.object({ v: v.literal(2), lines: v.pipe(v.array(lineV2), v.maxLength(MAX_LINES)), updatedAt: v.optional(v.string()) });
+/** Lines beyond MAX_CART_LINES are dropped; far more than that is not a cart we wrote. */
+function linesOf<T extends v.GenericSchema>(line: T) {
+  return v.pipe(v.array(line), v.maxLength(MAX_CART_LINES * 10), v.transform((lines) => lines.slice(0, MAX_CART_LINES)));
+}
+const storedV1 = v.object({ v: v.literal(1), lines: linesOf(lineV1) });
+const storedV2 = v.object({ v: v.literal(2), lines: linesOf(lineV2), updatedAt: v.optional(v.string()) });
 
 export interface StoredCart {
   readonly lines: readonly CartLine[];
@@ -43,8 +45,7 @@ export function parseStoredCart(data: unknown): { cart?: StoredCart; problem?: s
   if (!schema) return { problem: `unknown cart format (version ${JSON.stringify(version) ?? 'missing'})` };
   const result = v.safeParse(schema, data);
   if (!result.success) {
-    const issue = result.issues[0];
-    return { problem: `${v.getDotPath(issue) ?? 'cart'}: ${issue.message}` };
+    return { problem: toConfigIssues(result.issues, 'cart').map(formatIssue).join('; ') };
   }
   // v1 → v2: nothing to add; prices and names are filled in when the catalog is checked.
   const output = result.output as StoredCart;

@@ -6,7 +6,8 @@
  * only, and the shop owner gets every problem at once instead of one per reload.
  */
 import { deepFreeze } from '../util/freeze.js';
-import { joinPath } from '../util/issue-path.js';
+import { FetchError, parseJsonText } from '../util/fetch.js';
+import { toConfigIssues } from '../util/schema.js';
 import * as v from 'valibot';
 import {
   CatalogEnvelopeSchema,
@@ -115,18 +116,14 @@ export function parseCatalogText(
   source: string = INLINE_SOURCE,
   options: ParseCatalogOptions = {},
 ): ParsedCatalog {
-  // Editors on Windows save UTF-8 with a byte order mark, which JSON.parse refuses.
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') throw catalogError(source, 'not JSON: the text is empty');
-  if (body.trimStart().startsWith('<')) {
-    throw catalogError(source, 'not JSON (got HTML, check the URL)');
-  }
   let data: unknown;
   try {
-    data = JSON.parse(body);
+    // The one reader of JSON text (util/fetch.ts): a byte order mark is allowed, an HTML page and
+    // broken JSON are named as such.
+    data = parseJsonText(text, source);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw catalogError(source, `not JSON: ${reason}`, [], error);
+    if (error instanceof FetchError) throw catalogError(source, error.reason, [], error.cause ?? error);
+    throw error;
   }
   return parseCatalog(data, source, options);
 }
@@ -250,20 +247,10 @@ function toBaseUrl(baseUrl: string | URL | undefined): URL | undefined {
   }
 }
 
-type ValibotIssues = readonly v.BaseIssue<unknown>[];
-
-function toIssues(found: ValibotIssues, prefix: string, productId?: string): CatalogIssue[] {
-  const out: CatalogIssue[] = [];
-  const seen = new Set<string>();
-  for (const problem of found) {
-    const path = joinPath(prefix, problem.path);
-    // One bad number can fail several checks (integer and ≥ 0) with the same message.
-    const key = `${path}\n${problem.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(issue(path, problem.message, productId === undefined ? {} : { productId }));
-  }
-  return out;
+function toIssues(found: readonly v.BaseIssue<unknown>[], prefix: string, productId?: string): CatalogIssue[] {
+  return toConfigIssues(found, prefix).map(({ path, message }) =>
+    issue(path, message, productId === undefined ? {} : { productId }),
+  );
 }
 
 /** `catalog.products[3].price: …` — the form used inside CatalogError messages. */

@@ -6,6 +6,10 @@
  * Unknown properties are dropped (v.object), so newer catalogs still load in older SDKs.
  */
 import * as v from 'valibot';
+import { isPlainObject, objectOf, SCHEMA_MESSAGES } from '../util/schema.js';
+
+// Re-exported: the checkout's config schemas import it from here.
+export { isPlainObject };
 
 /** Product, variant and category ids: safe in URLs, CSS selectors and cart keys without escaping. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -26,25 +30,14 @@ export const LIMITS = {
   src: 2048,
 } as const;
 
+/** The shared messages (util/schema.ts) plus the ones only catalog fields need. */
 export const MESSAGES = {
-  object: 'expected an object',
-  array: 'expected an array',
-  required: 'required',
-  text: 'expected text',
-  localised: 'expected text, or an object of language code → text',
-  empty: 'must not be empty',
+  ...SCHEMA_MESSAGES,
   noLanguage: 'expected text in at least one language',
-  language: 'expected a language code such as "id", "en" or "zh-Hant"',
-  tooLong: (max: number) => `too long (at most ${max} characters)`,
-  id: 'expected an id: a-z, 0-9, ".", "_" or "-", starting with a letter or digit, at most 64 characters',
-  price: 'expected integer IDR',
-  grams: 'expected whole grams greater than 0',
   pixels: 'expected whole pixels greater than 0',
-  centimetres: 'expected centimetres greater than 0',
   stock: 'expected a whole number of 0 or more, or null when stock is not tracked',
   src: 'expected a relative path or an http(s) URL',
   hsCode: 'expected an HS code of 6 to 10 digits, e.g. "6214.90"',
-  country: 'expected a two-letter country code such as "ID"',
   version: 'expected 1',
   currency: 'expected "IDR"',
   duplicateVariant: (id: string) => `duplicate variant id "${id}"`,
@@ -71,21 +64,6 @@ export function isSafeImageSrc(src: string): boolean {
   } catch {
     return false;
   }
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * An object with the given entries. Arrays are refused up front (v.object alone would accept one),
- * and a missing required property reads "required" rather than valibot's "Invalid key".
- */
-function objectOf<const TEntries extends v.ObjectEntries>(entries: TEntries) {
-  return v.pipe(
-    v.custom<Record<string, unknown>>(isPlainObject, MESSAGES.object),
-    v.object(entries, MESSAGES.required),
-  );
 }
 
 function text(max: number, typeMessage: string = MESSAGES.text) {

@@ -1,6 +1,8 @@
 // The client of the Storefront API (packages/server, docs/storefront-api.md). With an API the
 // browser's prices are only a preview: the server prices the cart from its own catalog, signs
 // the quote, and turns it into an order exactly once per Idempotency-Key.
+import { DEFAULT_FETCH_TIMEOUT_MS } from '../limits.js';
+import { fetchText, FetchError, parseJsonText, type FetchedText } from '../util/fetch.js';
 
 /** An `application/problem+json` error from the server, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -86,35 +88,40 @@ export function newIdempotencyKey(): string {
 
 export function createApi(baseUrl: string, options: ApiOptions = {}): StorefrontApi {
   const base = baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeoutMs = options.timeoutMs ?? 15000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const attempts = options.attempts ?? 3;
   const backoffMs = options.backoffMs ?? 400;
 
   async function once<T>(path: string, init: { method: string; body?: unknown; headers?: Record<string, string> }): Promise<T> {
-    let response: Response;
+    let fetched: FetchedText;
     try {
-      response = await doFetch(`${base}${path}`, {
+      fetched = await fetchText(`${base}${path}`, {
         method: init.method,
-        headers: { accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
+        accept: 'application/json',
+        headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+        ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+        ...(options.fetch && { fetch: options.fetch }),
+        timeoutMs,
+        // Problem details come with 4xx and 5xx: every status is an answer to read.
+        acceptStatus: () => true,
       });
     } catch (e) {
-      throw new ApiError(`The shop's server at ${base} could not be reached: ${(e as Error).message}`, 0, 'network');
+      if (!(e instanceof FetchError)) throw e;
+      const cause = e.code === 'too-large' ? `an answer ${e.reason}` : e.reason;
+      throw new ApiError(`The shop's server at ${base} could not be reached: ${cause}`, e.status ?? 0, e.code === 'too-large' ? 'invalid-response' : 'network');
     }
-    const text = await response.text();
     let data: unknown;
     try {
-      data = text ? JSON.parse(text) : undefined;
+      data = fetched.text ? parseJsonText(fetched.text, fetched.url, fetched.contentType) : undefined;
     } catch {
       data = undefined;
     }
-    if (!response.ok) {
+    const { status } = fetched;
+    if (status < 200 || status >= 300) {
       const problem = (data ?? {}) as { type?: string; title?: string; detail?: string; errors?: { path: string; message: string }[] };
-      throw new ApiError(problem.detail ?? problem.title ?? `HTTP ${response.status}`, response.status, problem.type ?? `http-${response.status}`, problem.errors ?? []);
+      throw new ApiError(problem.detail ?? problem.title ?? `HTTP ${status}`, status, problem.type ?? `http-${status}`, problem.errors ?? []);
     }
-    if (data === undefined) throw new ApiError(`The shop's server sent an unreadable answer for ${path}.`, response.status, 'invalid-response');
+    if (data === undefined) throw new ApiError(`The shop's server sent an unreadable answer for ${path}.`, status, 'invalid-response');
     return data as T;
   }
 

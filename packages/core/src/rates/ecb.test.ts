@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { convertIdr } from '../money/convert.js';
-import { ECB_DAILY_URL, ECB_SOURCE_NAME, ecbRates, parseEcbXml, USD_PEGS } from './ecb.js';
+import { ECB_DAILY_URL, ECB_SOURCE_NAME, parseEcbXml, USD_PEGS } from './ecb.js';
+import { ecbRates } from './http.js';
 import { RateSourceError } from './types.js';
 
 const daily = new URL('./fixtures/eurofxref-daily.xml', import.meta.url).href;

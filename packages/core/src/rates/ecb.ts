@@ -1,7 +1,7 @@
 import { mul, parseDecimal, toDecimalString } from '../money/decimal.js';
-import { fetchRateText, looksLikeHtml, type HttpSourceOptions } from './json.js';
+import { looksLikeHtml } from '../util/fetch.js';
 import { parseRateDate } from './staleness.js';
-import { finishRateSet, RateSourceError, type RateSet, type RateSource } from './types.js';
+import { finishRateSet, RateSourceError, type RateSet } from './types.js';
 
 /** The ECB's daily euro reference rates (about 30 currencies, working days around 16:00 CET). */
 export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml';
@@ -27,9 +27,13 @@ function attributes(text: string): Map<string, string> {
   return found;
 }
 
-function parseEcb(xml: string, errorSource: string, setSource: string): RateSet {
+/**
+ * The ECB file → RateSet, errors naming `errorSource` (where it was read), the set naming
+ * `setSource` (whose rates they are). parseEcbXml and parseRatesText (text.ts) call this.
+ */
+export function readEcbXml(xml: string, errorSource: string, setSource: string): RateSet {
   const fail = (reason: string) => new RateSourceError(errorSource, reason);
-  if (looksLikeHtml({ text: xml, contentType: '' })) throw fail('expected the ECB XML, got HTML');
+  if (looksLikeHtml(xml)) throw fail('expected the ECB XML, got HTML (check the URL)');
   // A string scan, not a DOM parser: core runs in Node and workers, where there is no DOMParser.
   const body = xml.replace(/<!--[\s\S]*?-->/g, '');
   let date: string | undefined;
@@ -76,22 +80,5 @@ function parseEcb(xml: string, errorSource: string, setSource: string): RateSet 
  * date, no rate, or a malformed one.
  */
 export function parseEcbXml(xml: string, source: string = ECB_SOURCE_NAME): RateSet {
-  return parseEcb(xml, source, source);
-}
-
-/**
- * The ECB's daily rates from `url` (default ECB_DAILY_URL). The ECB sends no CORS headers, so in a
- * browser point this at a same-origin copy or proxy of the file; the default URL works from
- * servers and Node.
- */
-export function ecbRates(url: string | URL = ECB_DAILY_URL, options: HttpSourceOptions = {}): RateSource {
-  const id = String(url);
-  return {
-    id,
-    async load(signal?: AbortSignal): Promise<RateSet> {
-      const fetched = await fetchRateText(id, 'application/xml, text/xml', options, signal);
-      if (looksLikeHtml(fetched)) throw new RateSourceError(id, 'expected the ECB XML, got HTML');
-      return parseEcb(fetched.text, id, ECB_SOURCE_NAME);
-    },
-  };
+  return readEcbXml(xml, source, source);
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { memoryStorage, type KeyValueStorage } from '../storage/storage.js';
-import { jsonRates } from './json.js';
+import { jsonRates } from './http.js';
 import { loadRates, type LoadRatesOptions, type RatesResult } from './load.js';
 import { DEFAULT_MAX_RATE_AGE_MS } from './staleness.js';
 import { staticRates } from './static.js';

@@ -1,3 +1,5 @@
+import type { ConfigIssue } from '../util/schema.js';
+
 /** A table of exchange rates from one source, valid for one date. Immutable. */
 export interface RateSet {
   /** The currency the rates are quoted against: 'EUR' for ECB, 'IDR' or 'USD' for merchant tables. */
@@ -30,12 +32,15 @@ export class RateSourceError extends Error {
   readonly source: string;
   /** What went wrong, without the source: `HTTP 404`, `rates.USD: expected a positive number`. */
   readonly reason: string;
+  /** Every field that failed validation, with its path (empty when the data was not read at all). */
+  readonly issues: readonly ConfigIssue[];
 
-  constructor(source: string, reason: string, options?: { cause?: unknown }) {
-    super(`Rates from ${source} could not be used: ${reason}`, options);
+  constructor(source: string, reason: string, options: { cause?: unknown; issues?: readonly ConfigIssue[] } = {}) {
+    super(`Rates from ${source} could not be used: ${reason}`, 'cause' in options ? { cause: options.cause } : undefined);
     this.name = 'RateSourceError';
     this.source = source;
     this.reason = reason;
+    this.issues = Object.freeze([...(options.issues ?? [])]);
   }
 }
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { localise, type CartLineView, type CartNotice, type CartTotals, type Storefront } from '@mendunia/core';
+import { localise, MAX_LINE_QUANTITY, type CartLineView, type CartNotice, type CartTotals, type Storefront } from '@mendunia/core';
 import { dirOf, displayLanguage, translator, type TFunction } from '@mendunia/i18n';
 import { MenduniaCheckoutStartEvent } from '../shared/events.js';
 import { clampQuantity, quantityStepper, quantityStyles } from '../shared/quantity.js';
@@ -110,7 +110,7 @@ export class MenduniaCart extends LitElement {
   private renderLine(sf: Storefront, view: CartLineView, t: TFunction): TemplateResult {
     const locale = sf.$locale.get();
     const name = localise(view.name, locale);
-    const max = view.maxQuantity ?? 99;
+    const max = view.maxQuantity ?? MAX_LINE_QUANTITY;
     const { productId, variantId } = view.line;
     return html`<li part="line">
       ${view.image

@@ -4,6 +4,7 @@ import {
   findProduct,
   findVariant,
   localise,
+  MAX_LINE_QUANTITY,
   priceOf,
   stockOf,
   type Product,
@@ -21,7 +22,6 @@ import { productCardStyles } from './product-card.styles.js';
 /** Stock at or below this is shown as "only N left". */
 const LOW_STOCK = 5;
 /** Upper bound of the quantity field when the stock is not tracked. */
-const MAX_QUANTITY = 99;
 
 /**
  * @tag mendunia-product-card
@@ -109,7 +109,7 @@ export class MenduniaProductCard extends LitElement {
     const view = pricing.price(priceOf(product, variant));
     const name = localise(product.name, locale);
     const image = product.images[0];
-    const max = stock ?? MAX_QUANTITY;
+    const max = stock ?? MAX_LINE_QUANTITY;
 
     return html`<article part="base" dir=${this.textDir} aria-labelledby="title">
       <slot name="badge"></slot>

@@ -1,8 +1,9 @@
+import { MAX_LINE_QUANTITY } from '@mendunia/core';
 import { css, html, type TemplateResult } from 'lit';
 
 export interface QuantityStepperOptions {
   readonly value: number;
-  /** Highest allowed value (stock); the + button disables there. */
+  /** Highest allowed value (stock, never above MAX_LINE_QUANTITY); the + button disables there. */
   readonly max: number;
   readonly disabled?: boolean;
   readonly label: string;
@@ -14,22 +15,26 @@ export interface QuantityStepperOptions {
   readonly part?: string;
 }
 
-/** Clamps what a buyer typed or stepped to a whole number in 1…max. */
-export function clampQuantity(value: number, max: number): number {
+/**
+ * Clamps what a buyer typed or stepped to a whole number in 1…max, max being the stock (default
+ * and at most core's MAX_LINE_QUANTITY, the most one cart line may hold).
+ */
+export function clampQuantity(value: number, max: number = MAX_LINE_QUANTITY): number {
   const q = Number.isFinite(value) ? Math.trunc(value) : 1;
-  return Math.min(Math.max(q, 1), Math.max(max, 1));
+  return Math.min(Math.max(q, 1), Math.max(Math.min(max, MAX_LINE_QUANTITY), 1));
 }
 
 /** The − [n] + control of the product card and the cart lines. */
 export function quantityStepper(o: QuantityStepperOptions): TemplateResult {
-  const set = (value: number) => o.onChange(clampQuantity(value, o.max));
+  const max = clampQuantity(o.max);
+  const set = (value: number) => o.onChange(clampQuantity(value, max));
   return html`<div part=${o.part ?? 'quantity'} class="stepper" role="group" aria-label=${o.label}>
     <button type="button" aria-label=${o.decreaseLabel} ?disabled=${o.disabled || o.value <= 1} @click=${() => set(o.value - 1)}>−</button>
     <input
       type="number"
       inputmode="numeric"
       min="1"
-      max=${o.max}
+      max=${max}
       .value=${String(o.value)}
       aria-label=${o.label}
       ?disabled=${o.disabled}
@@ -37,10 +42,10 @@ export function quantityStepper(o: QuantityStepperOptions): TemplateResult {
         const input = e.target as HTMLInputElement;
         set(Number(input.value));
         // Show the clamped value even when it equals the old one (typed "0" → 1).
-        input.value = String(clampQuantity(Number(input.value), o.max));
+        input.value = String(clampQuantity(Number(input.value), max));
       }}
     />
-    <button type="button" aria-label=${o.increaseLabel} ?disabled=${o.disabled || o.value >= o.max} @click=${() => set(o.value + 1)}>+</button>
+    <button type="button" aria-label=${o.increaseLabel} ?disabled=${o.disabled || o.value >= max} @click=${() => set(o.value + 1)}>+</button>
   </div>`;
 }
 
