@@ -50,6 +50,8 @@ describe('an order of two variants of one product', () => {
       'Kemeja Batik Lasem Lengan Pendek — L',
       'Kain Batik Cap Kawung Indigo',
     ]);
+    // The quote's items (the checkout's review step) read the same as the order's lines.
+    expect(quote.items.map((item) => lineTitle(item, 'id'))).to.deep.equal(order.lines.map((line) => lineTitle(line, 'id')));
     // Japanese is not in the demo catalog: English, as localise() falls back.
     expect(order.lines.map((line) => lineTitle(line, 'ja'))).to.deep.equal([
       'Lasem Batik Short-sleeve Shirt — S',
