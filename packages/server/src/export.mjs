@@ -4,11 +4,17 @@
  * net weight, value, HS code, origin) next to each order line.
  */
 
+import { lineNames, lineTitle } from '@mendunia/core/checkout/index.js';
+
 /** @typedef {import('./db/index.mjs').StoredOrder} StoredOrder */
+
+/** The merchant's language: Indonesian, then English for couriers, customs and anyone else. */
+const MERCHANT_LANGUAGE = 'id';
 
 export const CSV_COLUMNS = [
   'reference', 'created_at', 'status', 'destination', 'customer_name', 'email', 'phone', 'address', 'shipping_service', 'shipping_idr',
-  'taxes_at_checkout_idr', 'total_idr', 'customs_form', 'line_no', 'product_id', 'variant_id', 'description', 'quantity', 'unit_price_idr',
+  'taxes_at_checkout_idr', 'total_idr', 'customs_form', 'line_no', 'product_id', 'variant_id', 'product_name_id', 'variant_name_id',
+  'product_name_en', 'variant_name_en', 'description', 'quantity', 'unit_price_idr',
   'value_idr', 'net_weight_grams', 'hs_code', 'origin_country',
 ];
 
@@ -25,7 +31,11 @@ export function csvField(value) {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One row per order line (= customs line). @param {readonly StoredOrder[]} orders */
+/**
+ * One row per order line (= customs line). The names come in Indonesian (`_id`) and English
+ * (`_en`); a line stored before names were kept has its English name and its variant id there.
+ * @param {readonly StoredOrder[]} orders
+ */
 export function ordersCsv(orders) {
   const rows = [CSV_COLUMNS.join(',')];
   for (const o of orders) {
@@ -36,7 +46,7 @@ export function ordersCsv(orders) {
         [
           o.reference, o.createdAt, o.status, d.address.country, d.contact.name, d.contact.email, d.contact.phone, d.addressLines.join(' / '),
           `${d.shipping.carrier} ${d.shipping.serviceId}`, d.shipping.priceIdr, d.totals.taxesAtCheckoutIdr, d.totals.totalIdr, d.customs.form, i + 1,
-          line.productId, line.variantId ?? '', customs?.description ?? line.name, line.quantity, line.unitPriceIdr, customs?.valueIdr ?? line.lineTotalIdr,
+          line.productId, line.variantId ?? '', ...names(line, MERCHANT_LANGUAGE), ...names(line, 'en'), customs?.description ?? line.name, line.quantity, line.unitPriceIdr, customs?.valueIdr ?? line.lineTotalIdr,
           customs?.netWeightGrams ?? line.unitWeightGrams * line.quantity, customs?.hsCode ?? line.hsCode ?? '', customs?.originCountry ?? 'ID',
         ]
           .map(csvField)
@@ -45,6 +55,12 @@ export function ordersCsv(orders) {
     });
   }
   return `${rows.join('\r\n')}\r\n`;
+}
+
+/** A line's product and variant names in `lang`, for two CSV columns. @param {import('./db/index.mjs').StoredOrder['order']['lines'][number]} line  @param {string} lang */
+function names(line, lang) {
+  const n = lineNames(line, lang);
+  return [n.product, n.variant ?? ''];
 }
 
 /** @param {readonly StoredOrder[]} orders  @param {Date} [now] */
@@ -87,7 +103,13 @@ export function orderText(detail) {
     ...d.addressLines.map((l) => `  ${l}`),
     '',
     'Lines',
-    ...d.lines.map((l, i) => `  ${i + 1}. ${l.quantity} × ${l.name}${l.variantId ? ` (${l.variantId})` : ''} @ ${idr(l.unitPriceIdr)} = ${idr(l.lineTotalIdr)}`),
+    ...d.lines.flatMap((l, i) => {
+      // Indonesian first (the merchant's), then English and the catalog ids to pick the goods by.
+      const local = lineTitle(l, MERCHANT_LANGUAGE);
+      const english = lineTitle(l, 'en');
+      const ids = `product ${l.productId}${l.variantId ? `, variant ${l.variantId}` : ''}`;
+      return [`  ${i + 1}. ${l.quantity} × ${local} @ ${idr(l.unitPriceIdr)} = ${idr(l.lineTotalIdr)}`, `     ${english === local ? '' : `${english} `}(${ids})`];
+    }),
     `Shipping ${d.shipping.carrier} ${d.shipping.serviceId}, ${d.shipping.parcels} parcel(s), ${d.shipping.chargeableGrams} g chargeable: ${idr(d.shipping.priceIdr)}`,
     ...(d.importCharges ? [`Import   ${d.importCharges.regime} (${d.importCharges.incoterm}): at checkout ${idr(d.importCharges.atCheckoutIdr)}, on delivery ≈ ${idr(d.importCharges.onDeliveryIdr)}`] : []),
     `Total    ${idr(d.totals.totalIdr)}`,

@@ -11,6 +11,7 @@ import { createRepository } from '../src/db/index.mjs';
 import { verifyWebhookSignature } from '../src/webhooks.mjs';
 import { MERCHANT_TOKEN, runCli, startServer } from './support/server.mjs';
 import { ADDRESS, CART, CONTACT, getJson, newKey, orderBody, postJson, quote, resign } from './support/shop.mjs';
+import { legacyOrder, writeVersion1Database } from './support/legacy.mjs';
 
 /**
  * @typedef {{ dataDir: string, env: Record<string, string>, settings: { dataDir: string, databaseUrl?: string } }} Storage
@@ -325,7 +326,10 @@ export function defineApiSuite(label, makeBackend) {
       assert.match(/** @type {string} */ (rows[0]), /^reference,created_at,status,.*hs_code,origin_country$/);
       const mine = rows.filter((r) => r.startsWith(`${ref},`));
       assert.equal(mine.length, 2);
-      assert.match(/** @type {string} */ (mine[0]), /,batik-kawung-cap,,Stamped Kawung Batik Cloth in Indigo,2,325000,650000,720,520852,ID$/);
+      assert.match(
+        /** @type {string} */ (mine[0]),
+        /,batik-kawung-cap,,Kain Batik Cap Kawung Indigo,,Stamped Kawung Batik Cloth in Indigo,,Stamped Kawung Batik Cloth in Indigo,2,325000,650000,720,520852,ID$/,
+      );
       assert.match(/** @type {string} */ (mine[0]), /,'\+6591234567,/);
       const json = await runCli(['orders', 'export', '--format', 'json'], env);
       const exported = JSON.parse(json.stdout);
@@ -334,6 +338,91 @@ export function defineApiSuite(label, makeBackend) {
       assert.equal(order.order.customs.lines[0].hsCode, '520852');
       const missing = await runCli(['orders', 'show', 'MDN-000000-AAAAA'], env);
       assert.equal(missing.code, 2);
+    });
+
+    test('an order of two variants of one product names both everywhere: the order, its stored lines, orders show, CSV and JSON exports, customs', async () => {
+      const q = await quote(base, { lines: [{ productId: 'kemeja-batik-lasem', variantId: 's', quantity: 1 }, { productId: 'kemeja-batik-lasem', variantId: 'l', quantity: 2 }], destination: 'SG' });
+      assert.deepEqual(q.lines.map((/** @type {any} */ l) => [l.productId, l.variantId, l.quantity]), [['kemeja-batik-lasem', 's', 1], ['kemeja-batik-lasem', 'l', 2]]);
+      const created = await postJson(`${base}/api/orders`, orderBody(q), { 'idempotency-key': newKey('variants') });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const ref = created.body.reference;
+      const shirt = { id: 'Kemeja Batik Lasem Lengan Pendek', en: 'Lasem Batik Short-sleeve Shirt' };
+      assert.deepEqual(
+        created.body.order.lines.map((/** @type {any} */ l) => [l.productId, l.variantId, l.name, l.productName, l.variantName]),
+        [['kemeja-batik-lasem', 's', shirt.en, shirt, { id: 'S', en: 'S' }], ['kemeja-batik-lasem', 'l', shirt.en, shirt, { id: 'L', en: 'L' }]],
+      );
+      assert.deepEqual(created.body.order.customs.lines.map((/** @type {any} */ c) => c.description), ['Lasem Batik Short-sleeve Shirt, S', 'Lasem Batik Short-sleeve Shirt, L']);
+
+      const repo = await createRepository(storage.settings);
+      try {
+        const stored = await repo.getOrder(ref);
+        assert.deepEqual(
+          stored?.lines.map((l) => [l.variantId, l.variantName, l.variantNames, l.productNames, l.quantity]),
+          [['s', 'S', { id: 'S', en: 'S' }, shirt, 1], ['l', 'L', { id: 'L', en: 'L' }, shirt, 2]],
+        );
+        assert.deepEqual(stored?.summary.order.lines, created.body.order.lines);
+      } finally {
+        await repo.close();
+      }
+
+      const env = { MENDUNIA_DATA_DIR: storage.dataDir, ...storage.env };
+      const show = await runCli(['orders', 'show', ref], env);
+      assert.equal(show.code, 0, show.stderr);
+      assert.match(show.stdout, /1\. 1 × Kemeja Batik Lasem Lengan Pendek — S @ IDR 465\.000 = IDR 465\.000\n\s+Lasem Batik Short-sleeve Shirt — S \(product kemeja-batik-lasem, variant s\)\n/);
+      assert.match(show.stdout, /2\. 2 × Kemeja Batik Lasem Lengan Pendek — L @ IDR 465\.000 = IDR 930\.000\n\s+Lasem Batik Short-sleeve Shirt — L \(product kemeja-batik-lasem, variant l\)\n/);
+      assert.match(show.stdout, /1 × Lasem Batik Short-sleeve Shirt, S \| HS 620520 \| 300 g/);
+      assert.match(show.stdout, /2 × Lasem Batik Short-sleeve Shirt, L \| HS 620520 \| 640 g/);
+
+      const csv = await runCli(['orders', 'export', '--format', 'csv'], env);
+      assert.equal(csv.code, 0, csv.stderr);
+      const [head, ...rows] = csv.stdout.trim().split('\r\n');
+      const columns = /** @type {string} */ (head).split(',');
+      const column = (/** @type {string} */ name) => columns.indexOf(name);
+      assert.ok(['product_name_id', 'variant_name_id', 'product_name_en', 'variant_name_en'].every((c) => column(c) > column('variant_id')));
+      const mine = rows.filter((r) => r.startsWith(`${ref},`));
+      assert.deepEqual(mine.map((r) => /,kemeja-batik-lasem,(.*?),\d+,465000,/.exec(r)?.[1]), [
+        's,Kemeja Batik Lasem Lengan Pendek,S,Lasem Batik Short-sleeve Shirt,S,"Lasem Batik Short-sleeve Shirt, S"',
+        'l,Kemeja Batik Lasem Lengan Pendek,L,Lasem Batik Short-sleeve Shirt,L,"Lasem Batik Short-sleeve Shirt, L"',
+      ]);
+
+      const json = await runCli(['orders', 'show', ref, '--format', 'json'], env);
+      assert.deepEqual(JSON.parse(json.stdout).order.lines.map((/** @type {any} */ l) => l.variantName.id), ['S', 'L']);
+    });
+
+    test('an order stored before variant names were kept is migrated and still shown, by its English name and variant id', async () => {
+      const q = await quote(base, { lines: [{ productId: 'kemeja-batik-lasem', variantId: 's', quantity: 1 }, { productId: 'kemeja-batik-lasem', variantId: 'l', quantity: 1 }], destination: 'SG' });
+      const created = await postJson(`${base}/api/orders`, orderBody(q), { 'idempotency-key': newKey('legacy') });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const old = legacyOrder(created.body.order, 'MDN-261101-LGCY2');
+      const legacy = await backend.storage('legacy');
+      await writeVersion1Database(legacy.settings, old);
+      const env = { MENDUNIA_DATA_DIR: legacy.dataDir, ...legacy.env };
+
+      const show = await runCli(['orders', 'show', old.reference], env);
+      assert.equal(show.code, 0, show.stderr);
+      assert.match(show.stdout, /1\. 1 × Lasem Batik Short-sleeve Shirt — s @ .*\n\s+\(product kemeja-batik-lasem, variant s\)\n/);
+      assert.match(show.stdout, /2\. 1 × Lasem Batik Short-sleeve Shirt — l @ .*\n\s+\(product kemeja-batik-lasem, variant l\)\n/);
+      assert.doesNotMatch(show.stdout, /WARNING/);
+
+      const csv = await runCli(['orders', 'export', '--format', 'csv'], env);
+      assert.equal(csv.code, 0, csv.stderr);
+      const rows = csv.stdout.trim().split('\r\n').slice(1);
+      assert.deepEqual(rows.map((r) => /,kemeja-batik-lasem,(.*?),\d+,465000,/.exec(r)?.[1]), [
+        's,Lasem Batik Short-sleeve Shirt,s,Lasem Batik Short-sleeve Shirt,s,Lasem Batik Short-sleeve Shirt',
+        'l,Lasem Batik Short-sleeve Shirt,l,Lasem Batik Short-sleeve Shirt,l,Lasem Batik Short-sleeve Shirt',
+      ]);
+
+      const repo = await createRepository(legacy.settings);
+      try {
+        assert.deepEqual(await repo.migrate(), []);
+        const stored = await repo.getOrder(old.reference);
+        assert.deepEqual(stored?.lines.map((l) => [l.variantId, l.name, l.variantName, l.productNames, l.variantNames]), [
+          ['s', 'Lasem Batik Short-sleeve Shirt', null, null, null],
+          ['l', 'Lasem Batik Short-sleeve Shirt', null, null, null],
+        ]);
+      } finally {
+        await repo.close();
+      }
     });
 
     test('webhooks to the merchant are signed and retried until acknowledged', async () => {

@@ -32,6 +32,8 @@ const { catalog } = parseCatalog({
   ],
 });
 
+const gayo = { id: 'Kopi Gayo', en: 'Gayo Coffee' };
+
 describe('itemsFromCart', () => {
   it('builds English-named items priced and weighed from the catalog', () => {
     const { items, missing } = itemsFromCart(catalog, [
@@ -44,6 +46,7 @@ describe('itemsFromCart', () => {
       {
         productId: 'tas-rotan',
         name: 'Round Rattan Bag',
+        productName: { id: 'Tas Rotan Bulat', en: 'Round Rattan Bag' },
         quantity: 2,
         unitPriceIdr: 385000,
         unitWeightGrams: 650,
@@ -53,14 +56,17 @@ describe('itemsFromCart', () => {
         tags: ['handmade', 'rattan'],
       },
       // Variant price and weight win; a variant without its own falls back to the product's.
-      { productId: 'kopi', variantId: '1kg', name: 'Gayo Coffee', quantity: 1, unitPriceIdr: 420000, unitWeightGrams: 1100, tags: [] },
-      { productId: 'kopi', variantId: '250g', name: 'Gayo Coffee', quantity: 3, unitPriceIdr: 135000, unitWeightGrams: 300, tags: [] },
+      // Each variant line carries its variant's name, so two sizes never read as the same line.
+      { productId: 'kopi', variantId: '1kg', name: 'Gayo Coffee', productName: gayo, variantName: '1 kg', quantity: 1, unitPriceIdr: 420000, unitWeightGrams: 1100, tags: [] },
+      { productId: 'kopi', variantId: '250g', name: 'Gayo Coffee', productName: gayo, variantName: '250 g', quantity: 3, unitPriceIdr: 135000, unitWeightGrams: 300, tags: [] },
     ]);
   });
 
   it('uses the product name when it has only one language', () => {
     const { items } = itemsFromCart(catalog, [{ productId: 'kartu', quantity: 1 }]);
     expect(items[0]!.name).to.equal('Kartu Ucapan');
+    expect(items[0]!.productName).to.equal('Kartu Ucapan');
+    expect(items[0]).not.to.have.property('variantName');
   });
 
   const unusable: [string, CartLine][] = [

@@ -2,14 +2,21 @@
  * What goes into a parcel, as shipping quotes, restriction checks, duty estimates and customs
  * declarations need it: one shape shared by all of them, built from the cart and the catalog.
  */
-import { findProduct, findVariant, localise, priceOf, type Catalog } from '../catalog/index.js';
+import { findProduct, findVariant, localise, priceOf, type Catalog, type LocalisedText } from '../catalog/index.js';
 import type { CartLine } from '../cart/index.js';
 
 export interface ParcelItem {
   readonly productId: string;
   readonly variantId?: string;
-  /** English: customs declarations (CN22/CN23, courier invoices) are written in English. */
+  /** The product's name in English: customs declarations (CN22/CN23, courier invoices) are written in English. */
   readonly name: string;
+  /**
+   * The product's name in every language the catalog gives, so an order can name it in the
+   * buyer's language and in the merchant's. Always set by itemsFromCart().
+   */
+  readonly productName?: LocalisedText;
+  /** The variant's name in every language the catalog gives ("L", "Biji utuh"); set with variantId. */
+  readonly variantName?: LocalisedText;
   readonly quantity: number;
   /** Whole rupiah per unit. */
   readonly unitPriceIdr: number;
@@ -52,6 +59,8 @@ export function itemsFromCart(
       productId: product.id,
       ...(variant && { variantId: variant.id }),
       name: localise(product.name, 'en'),
+      productName: product.name,
+      ...(variant && { variantName: variant.name }),
       quantity: line.quantity,
       unitPriceIdr: priceOf(product, variant),
       unitWeightGrams: variant ? variant.weightGrams : product.weightGrams,

@@ -1,4 +1,4 @@
-import type { LocalisedText } from '../catalog/index.js';
+import { localise, type LocalisedText } from '../catalog/index.js';
 import type { Address } from './address.js';
 import { formatAddressLines, normalizeAddress } from './address.js';
 import type { Quote } from './quote.js';
@@ -25,7 +25,15 @@ export interface CustomsLine {
 export interface OrderLine {
   readonly productId: string;
   readonly variantId?: string;
+  /** The product's name in English (customs forms are English). */
   readonly name: string;
+  /**
+   * The product's name in every language of the catalog: pick the buyer's or the merchant's
+   * (Indonesian, `id`) with lineTitle() or localise(). Orders written before it was added lack it.
+   */
+  readonly productName?: LocalisedText;
+  /** The variant's name in every language of the catalog; present when variantId is (same caveat). */
+  readonly variantName?: LocalisedText;
   readonly quantity: number;
   readonly unitPriceIdr: number;
   readonly lineTotalIdr: number;
@@ -75,6 +83,45 @@ export interface Order {
 export const CN22_LIMIT_IDR = 6_822_000;
 export const CN22_LIMIT_GRAMS = 2000;
 
+/** What lineNames() and lineTitle() read: an OrderLine, a ParcelItem or an order line stored before names were kept. */
+export interface NamedLine {
+  readonly productId?: string;
+  readonly variantId?: string;
+  readonly name: string;
+  readonly productName?: LocalisedText;
+  readonly variantName?: LocalisedText;
+}
+
+/**
+ * A line's product and variant names in `lang`, falling back as localise() does (→ English →
+ * Indonesian → the first written). A line without the catalog's names (an order stored before
+ * they were kept) falls back to its English `name` and its `variantId`, so two variants of one
+ * product never read alike.
+ */
+export function lineNames(line: NamedLine, lang: string): { product: string; variant?: string } {
+  const product = localise(line.productName, lang) || line.name || line.productId || '';
+  const variant = localise(line.variantName, lang) || line.variantId;
+  return variant ? { product, variant } : { product };
+}
+
+/**
+ * The words for one line in `lang`, the same in the checkout, the hand-off texts and the
+ * server's views: "Kemeja Batik Lasem Lengan Pendek — L", or the product's name alone.
+ */
+export function lineTitle(line: NamedLine, lang: string): string {
+  const { product, variant } = lineNames(line, lang);
+  return variant ? `${product} — ${variant}` : product;
+}
+
+/**
+ * A customs description: English, the variant after a comma ("Lasem Batik Short-sleeve Shirt, L"),
+ * plain ASCII punctuation because carriers' systems and hand-written forms take it.
+ */
+export function customsDescription(line: NamedLine): string {
+  const { product, variant } = lineNames(line, 'en');
+  return variant ? `${product}, ${variant}` : product;
+}
+
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /**
@@ -103,6 +150,8 @@ export function createOrder(quote: Quote, contact: OrderContact, address: Addres
     productId: i.productId,
     ...(i.variantId ? { variantId: i.variantId } : {}),
     name: i.name,
+    ...(i.productName !== undefined ? { productName: i.productName } : {}),
+    ...(i.variantName !== undefined ? { variantName: i.variantName } : {}),
     quantity: i.quantity,
     unitPriceIdr: i.unitPriceIdr,
     lineTotalIdr: i.unitPriceIdr * i.quantity,
@@ -110,7 +159,7 @@ export function createOrder(quote: Quote, contact: OrderContact, address: Addres
     ...(i.hsCode ? { hsCode: i.hsCode } : {}),
   }));
   const customsLines: CustomsLine[] = quote.items.map((i) => ({
-    description: i.name,
+    description: customsDescription(i),
     quantity: i.quantity,
     netWeightGrams: i.unitWeightGrams * i.quantity,
     valueIdr: i.unitPriceIdr * i.quantity,

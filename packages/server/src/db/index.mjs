@@ -5,6 +5,7 @@
  * API test suite.
  */
 import { join } from 'node:path';
+import { localise } from '@mendunia/core';
 
 /**
  * @typedef {object} IdempotentResponse
@@ -49,9 +50,24 @@ import { join } from 'node:path';
 /**
  * @typedef {object} OrderDetail
  * @property {StoredOrder} summary
- * @property {{ lineNo: number, productId: string, variantId: string | null, name: string, quantity: number, unitPriceIdr: number, lineTotalIdr: number, unitWeightGrams: number, hsCode: string | null }[]} lines
+ * @property {StoredLine[]} lines
  * @property {{ at: string, type: string, from: string | null, to: string | null, source: string, note: string | null }[]} events
  * @property {StoredPayment[]} payments
+ */
+/**
+ * @typedef {object} StoredLine  one order_lines row
+ * @property {number} lineNo
+ * @property {string} productId
+ * @property {string | null} variantId
+ * @property {string} name                 the product's English name
+ * @property {string | null} variantName   the variant's English name
+ * @property {import('@mendunia/core').LocalisedText | null} productNames  every catalog language (null: stored before they were kept)
+ * @property {import('@mendunia/core').LocalisedText | null} variantNames
+ * @property {number} quantity
+ * @property {number} unitPriceIdr
+ * @property {number} lineTotalIdr
+ * @property {number} unitWeightGrams
+ * @property {string | null} hsCode
  */
 /**
  * @typedef {object} StoredPayment
@@ -98,6 +114,42 @@ import { join } from 'node:path';
  * @property {(id: string, result: { delivered: boolean, failed: boolean, error?: string, nextAttemptAt?: Date, now: Date }) => Promise<void>} finishWebhook
  * @property {(filter?: { reference?: string }) => Promise<{ id: string, type: string, reference: string | null, status: string, attempts: number, lastError: string | null, payload: unknown }[]>} listWebhooks
  */
+
+/** The order_lines columns, in the order orderLineRows() gives their values. */
+export const ORDER_LINE_COLUMNS = Object.freeze([
+  'reference', 'line_no', 'product_id', 'variant_id', 'name', 'variant_name', 'product_names', 'variant_names',
+  'quantity', 'unit_price_idr', 'line_total_idr', 'unit_weight_grams', 'hs_code',
+]);
+
+/**
+ * One row of values per order line, for both databases (names as JSON text).
+ * @param {import('@mendunia/core/checkout/index.js').Order} order
+ * @returns {unknown[][]}
+ */
+export function orderLineRows(order) {
+  return order.lines.map((l, i) => [
+    order.reference, i + 1, l.productId, l.variantId ?? null, l.name,
+    l.variantName === undefined ? null : localise(l.variantName, 'en') || null,
+    l.productName === undefined ? null : JSON.stringify(l.productName),
+    l.variantName === undefined ? null : JSON.stringify(l.variantName),
+    l.quantity, l.unitPriceIdr, l.lineTotalIdr, l.unitWeightGrams, l.hsCode ?? null,
+  ]);
+}
+
+/**
+ * An order_lines row read back.
+ * @param {any} r
+ * @param {boolean} namesAsText  SQLite returns the JSON columns as text; PostgreSQL parses JSONB itself
+ * @returns {StoredLine}
+ */
+export function storedLine(r, namesAsText) {
+  const names = (/** @type {unknown} */ value) => (value === null || value === undefined ? null : namesAsText ? JSON.parse(/** @type {string} */ (value)) : value);
+  return {
+    lineNo: r.line_no, productId: r.product_id, variantId: r.variant_id, name: r.name, variantName: r.variant_name ?? null,
+    productNames: names(r.product_names), variantNames: names(r.variant_names), quantity: r.quantity,
+    unitPriceIdr: Number(r.unit_price_idr), lineTotalIdr: Number(r.line_total_idr), unitWeightGrams: r.unit_weight_grams, hsCode: r.hs_code,
+  };
+}
 
 export class ReferenceTakenError extends Error {
   /** @param {string} reference */

@@ -176,4 +176,21 @@ export const MIGRATIONS = Object.freeze([
       CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
     `,
   },
+  {
+    version: 2,
+    name: 'order lines name their variant: variant_name (English), product_names and variant_names (every catalog language, JSON)',
+    // Lines of orders placed before this version keep NULL here: their documents hold only the
+    // English product name and the variant id, which the views fall back to.
+    sqlite: `
+      ALTER TABLE order_lines ADD COLUMN variant_name TEXT;
+      ALTER TABLE order_lines ADD COLUMN product_names TEXT;
+      ALTER TABLE order_lines ADD COLUMN variant_names TEXT;
+    `,
+    postgres: `
+      ALTER TABLE order_lines
+        ADD COLUMN variant_name TEXT,
+        ADD COLUMN product_names JSONB,
+        ADD COLUMN variant_names JSONB;
+    `,
+  },
 ]);

@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.mjs';
-import { ReferenceTakenError } from './index.mjs';
+import { ORDER_LINE_COLUMNS, orderLineRows, ReferenceTakenError, storedLine } from './index.mjs';
 
 /** @typedef {import('./index.mjs').Repository} Repository */
 
@@ -125,15 +125,11 @@ export function createPostgresRepository(url) {
           const values = [];
           /** @type {unknown[]} */
           const params = [];
-          order.lines.forEach((l, i) => {
-            const b = i * 10;
-            values.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10})`);
-            params.push(order.reference, i + 1, l.productId, l.variantId ?? null, l.name, l.quantity, l.unitPriceIdr, l.lineTotalIdr, l.unitWeightGrams, l.hsCode ?? null);
-          });
-          await client.query(
-            `INSERT INTO order_lines (reference, line_no, product_id, variant_id, name, quantity, unit_price_idr, line_total_idr, unit_weight_grams, hs_code) VALUES ${values.join(', ')}`,
-            params,
-          );
+          for (const row of orderLineRows(order)) {
+            values.push(`(${row.map((_, j) => `$${params.length + j + 1}`).join(', ')})`);
+            params.push(...row);
+          }
+          await client.query(`INSERT INTO order_lines (${ORDER_LINE_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, params);
           await client.query(`INSERT INTO order_events (reference, at, type, from_status, to_status, source) VALUES ($1, $2, 'created', NULL, $3, $4)`, [order.reference, o.now, o.status, o.source]);
           for (const w of o.webhooks) await insertWebhook(client, w, o.now);
         });
@@ -147,10 +143,7 @@ export function createPostgresRepository(url) {
     async getOrder(reference) {
       const row = (await pool.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.reference = $1`, [reference])).rows[0];
       if (!row) return undefined;
-      const lines = (await pool.query('SELECT * FROM order_lines WHERE reference = $1 ORDER BY line_no', [reference])).rows.map((r) => ({
-        lineNo: r.line_no, productId: r.product_id, variantId: r.variant_id, name: r.name, quantity: r.quantity,
-        unitPriceIdr: Number(r.unit_price_idr), lineTotalIdr: Number(r.line_total_idr), unitWeightGrams: r.unit_weight_grams, hsCode: r.hs_code,
-      }));
+      const lines = (await pool.query('SELECT * FROM order_lines WHERE reference = $1 ORDER BY line_no', [reference])).rows.map((r) => storedLine(r, false));
       const events = (await pool.query('SELECT * FROM order_events WHERE reference = $1 ORDER BY id', [reference])).rows.map((r) => ({
         at: /** @type {string} */ (iso(r.at)), type: r.type, from: r.from_status, to: r.to_status, source: r.source, note: r.note,
       }));

@@ -6,7 +6,7 @@
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.mjs';
-import { ReferenceTakenError } from './index.mjs';
+import { ORDER_LINE_COLUMNS, orderLineRows, ReferenceTakenError, storedLine } from './index.mjs';
 import { ensureDataDir } from '../secrets.mjs';
 
 /** @typedef {import('./index.mjs').Repository} Repository */
@@ -101,11 +101,8 @@ export function createSqliteRepository(file) {
           if (/** @type {any} */ (error).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ReferenceTakenError(order.reference);
           throw error;
         }
-        const line = sql(
-          `INSERT INTO order_lines (reference, line_no, product_id, variant_id, name, quantity, unit_price_idr, line_total_idr, unit_weight_grams, hs_code)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
-        order.lines.forEach((l, i) => line.run(order.reference, i + 1, l.productId, l.variantId ?? null, l.name, l.quantity, l.unitPriceIdr, l.lineTotalIdr, l.unitWeightGrams, l.hsCode ?? null));
+        const line = sql(`INSERT INTO order_lines (${ORDER_LINE_COLUMNS.join(', ')}) VALUES (${ORDER_LINE_COLUMNS.map(() => '?').join(', ')})`);
+        for (const values of orderLineRows(order)) line.run(...values);
         sql(`INSERT INTO order_events (reference, at, type, from_status, to_status, source, note) VALUES (?, ?, 'created', NULL, ?, ?, NULL)`).run(order.reference, now, o.status, o.source);
         for (const w of o.webhooks) insertWebhook(w, now);
         sql('INSERT INTO idempotency_keys (key, request_hash, created_at, status_code, response, reference) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -118,10 +115,7 @@ export function createSqliteRepository(file) {
     async getOrder(reference) {
       const row = sql(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.reference = ?`).get(reference);
       if (!row) return undefined;
-      const lines = sql('SELECT * FROM order_lines WHERE reference = ? ORDER BY line_no').all(reference).map((/** @type {any} */ r) => ({
-        lineNo: r.line_no, productId: r.product_id, variantId: r.variant_id, name: r.name, quantity: r.quantity,
-        unitPriceIdr: r.unit_price_idr, lineTotalIdr: r.line_total_idr, unitWeightGrams: r.unit_weight_grams, hsCode: r.hs_code,
-      }));
+      const lines = sql('SELECT * FROM order_lines WHERE reference = ? ORDER BY line_no').all(reference).map((/** @type {any} */ r) => storedLine(r, true));
       const events = sql('SELECT * FROM order_events WHERE reference = ? ORDER BY id').all(reference).map((/** @type {any} */ r) => ({
         at: r.at, type: r.type, from: r.from_status, to: r.to_status, source: r.source, note: r.note,
       }));
