@@ -241,7 +241,7 @@ export function parseCheckoutConfig(data: unknown, options: ParseCheckoutConfigO
 
   const problems: ConfigIssue[] = [];
   const handoff = parseHandoff(top.handoff, options.handoff, problems);
-  const payment = parsePayment(top.payment, toBaseUrl(options.baseUrl), problems);
+  const payment = parsePayment(top.payment, options.baseUrl, problems);
   return deepFreeze({
     shipping,
     taxes,
@@ -266,7 +266,7 @@ function parseHandoff(fromFile: unknown, overrides: HandoffConfig | undefined, p
   return { ...(whatsapp && { whatsapp }), ...(email && { email }), ...(paymentLink && { paymentLink }) };
 }
 
-function parsePayment(input: unknown, base: URL | undefined, problems: ConfigIssue[]): PaymentDetails | undefined {
+function parsePayment(input: unknown, base: string | URL | undefined, problems: ConfigIssue[]): PaymentDetails | undefined {
   if (input === undefined) return undefined;
   if (!isPlainObject(input)) {
     problems.push({ path: 'payment', message: M.object });
@@ -283,7 +283,7 @@ function parsePayment(input: unknown, base: URL | undefined, problems: ConfigIss
   if (!bank && !qris) return undefined;
   return {
     ...(bank && { bank }),
-    ...(qris && { qrisImage: base ? resolveAgainst(qris, base) : qris }),
+    ...(qris && { qrisImage: resolveAgainst(qris, base) }),
     ...(note && { note }),
   };
 }
@@ -326,19 +326,19 @@ function prefixed(prefix: string, issues: readonly ConfigIssue[]): ConfigIssue[]
   }));
 }
 
-function toBaseUrl(baseUrl: string | URL | undefined): URL | undefined {
-  if (baseUrl === undefined) return undefined;
+/**
+ * `src` made absolute against where the configuration came from; as written without a base, or
+ * when the base is a file: URL that no buyer's browser could open. (catalog/parse.ts does the same
+ * for product images.)
+ */
+function resolveAgainst(src: string, base: string | URL | undefined): string {
+  if (base === undefined) return src;
   try {
-    return new URL(baseUrl);
+    const absolute = new URL(src, base);
+    return absolute.protocol === 'https:' || absolute.protocol === 'http:' ? absolute.href : src;
   } catch {
-    return undefined;
+    return src;
   }
-}
-
-function resolveAgainst(src: string, base: URL): string {
-  const absolute = new URL(src, base);
-  // A file: base would give a URL no buyer's browser can open: keep the path as written.
-  return absolute.protocol === 'https:' || absolute.protocol === 'http:' ? absolute.href : src;
 }
 
 /** Destinations the checkout offers: the configured list, else every country with a zone. */
