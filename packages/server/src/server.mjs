@@ -32,6 +32,7 @@ export async function startServer(settings, io = {}) {
   });
   if (issues.length) log(`catalog ${settings.catalog}: some products were left out:\n${formatIssues(issues)}`);
   const config = await loadCheckout(settings.checkout);
+  if (config.problems.length) log(`checkout ${settings.checkout}: these settings were left out:\n${config.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
   const ratesProvider = new RatesProvider({ location: settings.rates, dataDir: settings.dataDir, refreshMs: settings.ratesRefreshMs, log });
   await ratesProvider.start();
   if (!ratesProvider.current) log(ratesProvider.lastError ?? 'no exchange rates: import duties are not estimated');
@@ -39,11 +40,14 @@ export async function startServer(settings, io = {}) {
   /** @type {Record<string, import('./payments/index.mjs').PaymentAdapter>} */
   const payments = {
     manual: createManualAdapter({
+      ...(config.payment ? { details: config.payment } : {}),
       ...(config.handoff.paymentLink ? { paymentLink: config.handoff.paymentLink } : {}),
-      ...(settings.bankTransfer ? { bankTransfer: settings.bankTransfer } : {}),
       merchantToken: merchant.value,
     }),
   };
+  if (settings.payment === 'manual' && !config.payment && !config.handoff.paymentLink) {
+    log(`checkout ${settings.checkout} has no payment details (payment.bank, payment.qrisImage) nor handoff.paymentLink: buyers cannot pay online; POST /api/orders/{ref}/payment answers 503`);
+  }
   if (settings.midtrans.serverKey) {
     payments.midtrans = createMidtransAdapter({ serverKey: settings.midtrans.serverKey, snapUrl: settings.midtrans.snapUrl, ...(settings.midtrans.finishUrl ? { finishUrl: settings.midtrans.finishUrl } : {}) });
   } else if (settings.payment === 'midtrans') {

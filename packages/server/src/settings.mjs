@@ -35,7 +35,6 @@ export class SettingsError extends Error {
  * @property {number} bodyLimit
  * @property {string} corsOrigin
  * @property {string} payment    'manual' | 'midtrans'
- * @property {string | undefined} bankTransfer  instructions for the manual adapter
  * @property {{ serverKey?: string, snapUrl: string, apiUrl: string, finishUrl?: string }} midtrans
  * @property {{ url?: string, secret?: string, maxAttempts: number, retryBaseMs: number, pollMs: number, timeoutMs: number }} webhook
  * @property {string | undefined} logLevel
@@ -94,6 +93,11 @@ export function readSettings(flags = {}, env = process.env) {
   const port = integer(pick('port', 'PORT') ?? '8787', 'PORT', 0, 65535);
   const payment = pick('payment', 'MENDUNIA_PAYMENT') ?? 'manual';
   if (payment !== 'manual' && payment !== 'midtrans') throw new SettingsError(`MENDUNIA_PAYMENT: expected manual or midtrans, got "${payment}"`);
+  // The manual adapter gives the buyer the checkout configuration's own payment details now;
+  // a second source could disagree with what the checkout shows.
+  if (env.MENDUNIA_BANK_TRANSFER) {
+    throw new SettingsError('MENDUNIA_BANK_TRANSFER is no longer read: put the account in checkout.json as "payment": { "bank": { "name", "accountName", "accountNumber" } } (docs/checkout.md#manual-payment-bank-transfer-or-qris)');
+  }
   const databaseUrl = pick('databaseUrl', 'DATABASE_URL');
   if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
     throw new SettingsError('DATABASE_URL: expected a postgres:// URL (leave it unset for SQLite in the data directory)');
@@ -115,7 +119,6 @@ export function readSettings(flags = {}, env = process.env) {
     bodyLimit: integer(env.MENDUNIA_BODY_LIMIT ?? String(64 * 1024), 'MENDUNIA_BODY_LIMIT', 1024, 16 * 1024 * 1024),
     corsOrigin: env.MENDUNIA_CORS_ORIGIN ?? '*',
     payment,
-    bankTransfer: env.MENDUNIA_BANK_TRANSFER || undefined,
     midtrans: {
       serverKey: env.MIDTRANS_SERVER_KEY || undefined,
       snapUrl: env.MIDTRANS_SNAP_URL || (sandbox ? 'https://app.sandbox.midtrans.com/snap/v1' : 'https://app.midtrans.com/snap/v1'),

@@ -1,13 +1,21 @@
-// Midtrans Snap adapter against the local FAKE Midtrans (test/fake-midtrans.mjs, which follows
-// Midtrans' documentation), through a real server process on SQLite.
+// Payment adapters: Midtrans Snap against the local FAKE Midtrans (test/fake-midtrans.mjs, which
+// follows Midtrans' documentation), and the manual adapter with the checkout configuration's
+// payment details, through real server processes on SQLite.
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parseCheckoutConfig } from '@mendunia/core/checkout/index.js';
+import { createRepository } from '../src/db/index.mjs';
+import { createManualAdapter } from '../src/payments/manual.mjs';
 import { mapStatus, snapRequest } from '../src/payments/midtrans.mjs';
+import { DEMO_CONFIG_DIR, readSettings, SettingsError } from '../src/settings.mjs';
 import { startFakeMidtrans } from './fake-midtrans.mjs';
 import { MERCHANT_TOKEN, startServer, tempDir } from './support/server.mjs';
 import { getJson, newKey, orderBody, postJson, quote } from './support/shop.mjs';
 
 const SERVER_KEY = 'SB-Mid-server-TEST0123456789abcdef';
+const demoCheckout = JSON.parse(readFileSync(join(DEMO_CONFIG_DIR, 'checkout.json'), 'utf8'));
 const merchant = { authorization: `Bearer ${MERCHANT_TOKEN}` };
 
 describe('Midtrans Snap adapter (against the fake Midtrans)', () => {
@@ -140,5 +148,79 @@ describe('Midtrans mapping', () => {
     assert.ok(request.item_details.every((i) => i.name.length <= 50));
     assert.equal(request.customer_details.first_name, 'Tan');
     assert.equal(request.customer_details.last_name, 'Wei Ling');
+  });
+});
+
+describe('manual payment (bank transfer, QRIS, payment link) from the checkout configuration', () => {
+  const details = parseCheckoutConfig(demoCheckout).payment;
+  const order = /** @type {any} */ ({ reference: 'MDN-261129-ABCDE', totals: { totalIdr: 318000 } });
+  const merchantToken = 'manual-token-0123456789';
+
+  test('answers with data: the exact amount as a number, the reference and the shop’s bank account', async () => {
+    assert.ok(details?.bank, 'the demo checkout.json has payment.bank');
+    const made = await createManualAdapter({ details, merchantToken }).createPayment(order);
+    assert.deepEqual(made, {
+      status: 'pending',
+      redirectUrl: null,
+      data: {
+        method: 'payment-details',
+        amountIdr: 318000,
+        currency: 'IDR',
+        reference: 'MDN-261129-ABCDE',
+        bank: { name: 'Bank Central Asia (BCA)', accountName: 'Rumah Nusantara', accountNumber: '0123456789', swift: 'CENAIDJA' },
+        note: details.note,
+      },
+    });
+  });
+
+  test('a payment link is filled in and the details still travel with it', async () => {
+    const made = await createManualAdapter({ details: { qrisImage: 'https://shop.example/qris.png' }, paymentLink: 'https://pay.example/x?a={amount}&r={reference}', merchantToken }).createPayment(order);
+    assert.equal(made.redirectUrl, 'https://pay.example/x?a=318000&r=MDN-261129-ABCDE');
+    assert.deepEqual(made.data, { method: 'payment-link', amountIdr: 318000, currency: 'IDR', reference: 'MDN-261129-ABCDE', qrisImage: 'https://shop.example/qris.png' });
+  });
+
+  test('without details or a link it refuses rather than promise an account nobody gave', async () => {
+    await assert.rejects(createManualAdapter({ merchantToken }).createPayment(order), (/** @type {any} */ e) => e.type === 'service-unavailable' && /payment\.bank/.test(e.message));
+  });
+
+  test('MENDUNIA_BANK_TRANSFER is refused with where the account goes now', () => {
+    assert.throws(() => readSettings({}, { MENDUNIA_BANK_TRANSFER: 'BCA 123 a.n. X' }), (/** @type {any} */ e) => e instanceof SettingsError && /checkout\.json.*"payment"/.test(e.message));
+  });
+
+  test('a server stores the configuration’s details with the payment; one without details answers 503 and says why at start-up', async () => {
+    const dir = tempDir();
+    const bare = join(dir.dir, 'checkout.json');
+    // The demo shop without payment details and with a WhatsApp link pasted where the number goes.
+    writeFileSync(bare, JSON.stringify({ ...demoCheckout, payment: undefined, handoff: { whatsapp: 'https://wa.me/6281227771234?text=Halo' } }));
+    const withDetails = await startServer({ dataDir: join(dir.dir, 'a') });
+    const without = await startServer({ dataDir: join(dir.dir, 'b'), env: { MENDUNIA_CHECKOUT: bare } });
+    try {
+      const q = await quote(withDetails.url);
+      const created = await postJson(`${withDetails.url}/api/orders`, orderBody(q), { 'idempotency-key': newKey('manual-details') });
+      const paid = await postJson(`${withDetails.url}/api/orders/${created.body.reference}/payment`, {}, merchant);
+      assert.equal(paid.status, 201, JSON.stringify(paid.body));
+      assert.equal(paid.body.adapter, 'manual');
+      await withDetails.stop();
+      const repo = await createRepository({ dataDir: join(dir.dir, 'a') });
+      try {
+        const stored = await repo.getPayment(created.body.reference, 'manual');
+        assert.deepEqual(stored?.data, { method: 'payment-details', amountIdr: q.totals.totalIdr, currency: 'IDR', reference: created.body.reference, bank: details?.bank, note: details?.note });
+      } finally {
+        await repo.close();
+      }
+
+      assert.match(without.output(), /handoff\.whatsapp: expected only the number/);
+      assert.match(without.output(), /no payment details/);
+      const q2 = await quote(without.url);
+      const order2 = await postJson(`${without.url}/api/orders`, orderBody(q2), { 'idempotency-key': newKey('manual-bare') });
+      assert.equal(order2.status, 201, 'the checkout works without the bad hand-off setting');
+      const refused = await postJson(`${without.url}/api/orders/${order2.body.reference}/payment`, {}, merchant);
+      assert.equal(refused.status, 503);
+      assert.match(refused.body.detail, /payment\.bank or payment\.qrisImage/);
+    } finally {
+      await withDetails.stop();
+      await without.stop();
+      dir.remove();
+    }
   });
 });

@@ -7,6 +7,7 @@ export * from './restrictions.js';
 export * from './duties.js';
 export * from './address.js';
 export * from './phone.js';
+export * from './countries.js';
 export * from './config.js';
 export * from './quote.js';
 export * from './order.js';

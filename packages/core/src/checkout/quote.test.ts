@@ -28,10 +28,8 @@ describe('checkout config', () => {
   });
 
   for (const [name, data, message] of [
-    ['a bad WhatsApp number', { ...demoCheckout, handoff: { whatsapp: '0812' } }, 'handoff.whatsapp'],
-    ['an http payment link', { ...demoCheckout, handoff: { paymentLink: 'http://pay.example/x' } }, 'handoff.paymentLink'],
     ['an unknown incoterm', { ...demoCheckout, taxes: { incoterm: 'EXW' } }, 'taxes.incoterm'],
-    ['a broken shipping table', { shipping: { origin: 'ID', services: [{}] } }, 'checkout.shipping'],
+    ['a broken shipping table', { shipping: { origin: 'ID', services: [{}] } }, 'shipping.services[0].id: required'],
     ['an invalid duty override', { ...demoCheckout, taxes: { overrides: [{ country: 'DE', vat: { percent: 190 } }] } }, 'overrides[0]'],
     ['a permit for a prohibited rule', { ...demoCheckout, restrictions: { allow: ['cites-ivory'] } }, 'cites-ivory'],
   ] as const) {

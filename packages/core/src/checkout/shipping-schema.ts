@@ -7,14 +7,9 @@
 import * as v from 'valibot';
 import { deepFreeze } from '../util/freeze.js';
 import { joinPath } from '../util/issue-path.js';
-import {
-  cleanText,
-  COUNTRY_PATTERN,
-  ID_PATTERN,
-  isPlainObject,
-  LANGUAGE_TAG_PATTERN,
-} from '../catalog/schema.js';
+import { cleanText, ID_PATTERN, isPlainObject, LANGUAGE_TAG_PATTERN } from '../catalog/schema.js';
 import type { LocalisedText } from '../catalog/index.js';
+import { countryCodeMessage, isCountryCode } from './countries.js';
 import type { ShippingConfig, ShippingService, ShippingZone, WeightStep, ZoneRate } from './shipping.js';
 
 /** One problem in a config file: where (`services[0].zones[1].days`) and what. */
@@ -57,7 +52,6 @@ const M = {
   packaging: 'expected whole grams, 0 or more',
   divisor: 'expected whole cm³ per kg greater than 0, such as 5000 or 6000',
   centimetres: 'expected centimetres greater than 0',
-  country: 'expected a two-letter country code such as "SG"',
   days: 'expected [fewest, most] whole days, such as [3, 7]',
   daysOrder: 'the fewest days must not be more than the most days',
   nonEmpty: 'must not be empty',
@@ -67,7 +61,8 @@ const M = {
   duplicateCountry: (country: string, zone: string) => `"${country}" is already in zone "${zone}" of this service`,
 } as const;
 
-function objectOf<const TEntries extends v.ObjectEntries>(entries: TEntries) {
+/** An object (not an array) with these entries; a missing one reads "required". */
+export function objectOf<const TEntries extends v.ObjectEntries>(entries: TEntries) {
   return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, M.object), v.object(entries, M.required));
 }
 
@@ -75,9 +70,14 @@ function arrayOf<const TItem extends v.GenericSchema>(item: TItem) {
   return v.pipe(v.array(item, M.array), v.minLength(1, M.nonEmpty));
 }
 
-const text = v.pipe(v.string(M.text), v.transform(cleanText), v.nonEmpty(M.nonEmpty), v.maxLength(200, 'too long (at most 200 characters)'));
+/** Text as a merchant writes it: cleaned, not empty, at most `max` characters. */
+export const boundedText = (max: number) =>
+  v.pipe(v.string(M.text), v.transform(cleanText), v.nonEmpty(M.nonEmpty), v.maxLength(max, `too long (at most ${max} characters)`));
 
-const localisedText = v.lazy((input) =>
+const text = boundedText(200);
+
+/** Text, or an object of language code → text (`{"en": "Express", "id": "Kilat"}`). */
+export const localisedText = v.lazy((input) =>
   isPlainObject(input)
     ? v.pipe(
         v.record(
@@ -93,10 +93,18 @@ const id = v.pipe(v.string(M.id), v.regex(ID_PATTERN, M.id));
 const price = v.pipe(v.number(M.price), v.safeInteger(M.price), v.minValue(0, M.price));
 const grams = v.pipe(v.number(M.grams), v.safeInteger(M.grams), v.minValue(1, M.grams));
 const packaging = v.pipe(v.number(M.packaging), v.safeInteger(M.packaging), v.minValue(0, M.packaging));
-const country = v.pipe(
-  v.string(M.country),
-  v.transform((code) => code.trim().toUpperCase()),
-  v.regex(COUNTRY_PATTERN, M.country),
+/**
+ * An ISO 3166-1 alpha-2 code in any case ("sg" → "SG"); anything else is named with a
+ * suggestion when there is one ("UK" → did you mean "GB"?). Shared by the checkout config.
+ */
+export const countryCode = v.pipe(
+  v.string(countryCodeMessage(undefined)),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const code = dataset.value.trim().toUpperCase();
+    if (isCountryCode(code)) return code;
+    addIssue({ message: countryCodeMessage(dataset.value) });
+    return NEVER;
+  }),
 );
 const wholeDays = v.pipe(v.number(M.days), v.safeInteger(M.days), v.minValue(0, M.days));
 
@@ -137,7 +145,7 @@ const rateSchema = objectOf({ upToGrams: grams, priceIdr: price });
 
 const zoneSchema = objectOf({
   id,
-  countries: arrayOf(country),
+  countries: arrayOf(countryCode),
   rates: v.pipe(arrayOf(rateSchema), increasing()),
   additionalPerKgIdr: v.optional(price),
   days: v.pipe(

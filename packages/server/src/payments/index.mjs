@@ -1,6 +1,6 @@
 /**
- * Payment adapters. An adapter makes a payment for an order (a redirect URL and/or instructions
- * for the buyer) and verifies the notifications its provider sends back. The order service maps
+ * Payment adapters. An adapter makes a payment for an order (a redirect URL and/or the details
+ * the buyer pays with, as data) and verifies the notifications its provider sends back. The order service maps
  * a verified notification's status onto the order.
  *
  * @typedef {import('@mendunia/core/checkout/index.js').Order} Order
@@ -8,7 +8,7 @@
  * @typedef {object} CreatedPayment
  * @property {'pending'} status
  * @property {string | null} redirectUrl   where to send the buyer, if anywhere
- * @property {Record<string, unknown>} data  adapter-specific (token, instructions …), stored and shown
+ * @property {Record<string, unknown>} data  adapter-specific (Snap token; manual: amount, reference, bank …), stored and shown
  * @typedef {object} VerifiedNotification
  * @property {string} reference
  * @property {PaymentStatus} status
