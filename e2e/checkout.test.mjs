@@ -43,7 +43,6 @@ async function startCheckout(page) {
 async function contact(page) {
   await co(page, '#f-name').fill('Tan Mei Ling');
   await co(page, '#f-email').fill('mei@example.com');
-  await co(page, '#f-phone').fill('+65 8123 4567');
   await co(page, '[part="next-button"]').click();
   await co(page, '#a-country').waitFor();
 }
@@ -56,6 +55,9 @@ const ADDRESSES = {
   AU: { addressLine1: '1 George St', city: 'Sydney', region: 'NSW', postalCode: '2000' },
 };
 
+// Each in the destination's own national format: the phone is checked against the country chosen.
+const PHONES = { SG: '8123 4567', DE: '030 1234567', US: '(415) 555-0134', JP: '090-1234-5678', AU: '0412 345 678' };
+
 async function address(page, country) {
   await co(page, '#a-country').selectOption(country);
   await co(page, '#a-name').fill('Tan Mei Ling');
@@ -64,6 +66,7 @@ async function address(page, country) {
     if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(value);
     else await el.fill(value);
   }
+  await co(page, '#f-phone').fill(PHONES[country]);
   await co(page, '[part="next-button"]').click();
   await co(page, 'fieldset, [part="blocked"]').first().waitFor();
 }

@@ -96,12 +96,12 @@ describe('strict Content-Security-Policy', () => {
     const co = (selector) => page.locator(`mendunia-checkout ${selector}`);
     await co('#f-name').fill('Tan Mei Ling');
     await co('#f-email').fill('mei@example.com');
-    await co('#f-phone').fill('+65 8123 4567');
     await co('[part="next-button"]').click();
     await co('#a-country').selectOption('SG');
     await co('#a-name').fill('Tan Mei Ling');
     await co('#a-addressLine1').fill('1 Orchard Road');
     await co('#a-postalCode').fill('238823');
+    await co('#f-phone').fill('+65 8123 4567');
     await co('[part="next-button"]').click();
     await co('fieldset').first().waitFor();
     await co('[part="next-button"]').click();

@@ -192,7 +192,6 @@ describe('hostile input on the demo store', () => {
       await page.locator('mendunia-cart [part="checkout-button"]').click();
       await co(page, '#f-name').fill('Tan Mei Ling');
       await co(page, '#f-email').fill('mei@example.com');
-      await co(page, '#f-phone').fill('+65 8123 4567');
       await co(page, '[part="next-button"]').click();
       await co(page, '#a-country').waitFor();
       // The draft lives in memory: closing and reopening the checkout keeps what was typed.
@@ -206,6 +205,7 @@ describe('hostile input on the demo store', () => {
       await co(page, '#a-name').fill('Tan Mei Ling');
       await co(page, '#a-addressLine1').fill('1 Orchard Road');
       await co(page, '#a-postalCode').fill('238823');
+      await co(page, '#f-phone').fill('+65 8123 4567');
       await co(page, '[part="next-button"]').click();
       await co(page, 'fieldset').waitFor();
       await co(page, '[part="next-button"]').click();
@@ -231,12 +231,12 @@ describe('hostile input on the demo store', () => {
     const street = `1 Orchard Road</p><iframe src="javascript:window.__menduniaPwned = 'street'">`;
     await co(page, '#f-name').fill(name);
     await co(page, '#f-email').fill(email);
-    await co(page, '#f-phone').fill('+65 8123 4567');
     await co(page, '[part="next-button"]').click();
     await co(page, '#a-country').selectOption('SG');
     await co(page, '#a-name').fill(recipient);
     await co(page, '#a-addressLine1').fill(street);
     await co(page, '#a-postalCode').fill('238823');
+    await co(page, '#f-phone').fill('+65 8123 4567');
     await co(page, '[part="next-button"]').click();
     await co(page, 'fieldset').waitFor();
     await co(page, '[part="back-button"]').click();

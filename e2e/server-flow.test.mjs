@@ -75,12 +75,12 @@ describe('the demo through the Storefront API server', () => {
     const co = (s) => page.locator(`mendunia-checkout ${s}`);
     await co('#f-name').fill('Tan Mei Ling');
     await co('#f-email').fill('mei@example.sg');
-    await co('#f-phone').fill('+65 8123 4567');
     await co('[part="next-button"]').click();
     await co('#a-country').selectOption('SG');
     await co('#a-name').fill('Tan Mei Ling');
     await co('#a-addressLine1').fill('1 Orchard Road');
     await co('#a-postalCode').fill('238823');
+    await co('#f-phone').fill('+65 8123 4567');
     await co('[part="next-button"]').click();
     await co('fieldset').waitFor();
     await co('[part="next-button"]').click();

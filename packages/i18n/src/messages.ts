@@ -2,6 +2,7 @@
 // one i18next instance. Used by the checkout, the quote command and anything else that shows
 // what core decided.
 import { formatMoney, localise, type Message, type MessageValue, type Money } from '@mendunia/core';
+import { countryName } from '@mendunia/core/checkout/address.js';
 import { addCheckoutStrings } from './checkout-strings.js';
 import { i18n, translator, resolveLanguage } from './instance.js';
 
@@ -51,6 +52,7 @@ function valueText(value: MessageValue, lang: string): string {
   if (typeof value === 'number') return value.toLocaleString(lang);
   if (Array.isArray(value)) return listOf((value as readonly MessageValue[]).map((v) => valueText(v, lang)), lang);
   if (isMoney(value as MessageValue)) return moneyText(value as Money, lang);
+  if ('region' in value) return countryName(value.region, lang);
   return describe(value as Message, lang);
 }
 
@@ -65,8 +67,9 @@ function merchantText(params: Message['params'], lang: string): string {
 
 /**
  * A message in the language of `tag` (English until that language's strings are loaded): money
- * formatted for that locale (whole amounts without zero decimals), numbers in its digits, nested
- * messages translated, lists joined ("A, B and C"). `count` stays a number for i18next's plurals.
+ * formatted for that locale (whole amounts without zero decimals), numbers in its digits, a
+ * region (`{ region: 'DE' }`) by its name ("Jerman"), nested messages translated, lists joined
+ * ("A, B and C"). `count` stays a number for i18next's plurals.
  * Text a merchant wrote (`code: 'text'`) comes back as written, in the reader's language when
  * the merchant wrote several (`{ text, id: '…' }`, picked as `localise()` does).
  * An unknown code shows the code itself, which a test of the locale files catches.

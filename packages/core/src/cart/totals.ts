@@ -15,13 +15,13 @@ export interface CartLineView {
   /** The most the buyer can have of this line (stock); null when not tracked. */
   readonly maxQuantity: number | null;
   readonly unit: PriceView;
-  /** The line total: its IDR total converted and rounded once. */
+  /** The line total: the displayed unit price times the quantity (and the exact IDR total). */
   readonly total: PriceView;
 }
 
 /**
- * The cart priced for display. The rule (documented in docs/cart.md): each line's IDR total is
- * converted and rounded once; the displayed subtotal is the sum of the displayed line totals,
+ * The cart priced for display. The rule (documented in docs/cart.md): each line's displayed total
+ * is its displayed unit price times the quantity (what a buyer checks by hand); the displayed subtotal is the sum of the displayed line totals,
  * so the numbers a buyer adds up always match. The IDR subtotal (what is charged) is the
  * exact sum of the IDR lines.
  */
@@ -51,7 +51,7 @@ export function cartTotals(lines: readonly CartLine[], catalog: Catalog, pricing
     if (line.variantId !== undefined && !variant) continue;
     const unitIdr = priceOf(product, variant);
     const lineIdr = unitIdr * line.quantity;
-    const total = pricing.price(lineIdr);
+    const total = pricing.line(unitIdr, line.quantity);
     views.push({
       line,
       product,

@@ -279,7 +279,7 @@ describe('estimateLandedCost', () => {
     expect(result.regime).to.equal('due-on-arrival');
     expect(result.lines).to.deep.equal([]);
     expect(result.atCheckoutIdr + result.onDeliveryIdr).to.equal(0);
-    expect(result.explanation).to.deep.equal([message('rules.duties.unlisted', { country: 'BR' })]);
+    expect(result.explanation).to.deep.equal([message('rules.duties.unlisted', { country: { region: 'BR' } })]);
     expect(result.handlingFeeNote).to.deep.equal(message('rules.duties.handlingFeeVaries'));
     expect(dutyRuleFor('BR')).to.equal(undefined);
   });

@@ -554,7 +554,7 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
       atCheckoutIdr: 0,
       onDeliveryIdr: 0,
       handlingFeeNote: message('rules.duties.handlingFeeVaries'),
-      explanation: [message('rules.duties.unlisted', { country: code })],
+      explanation: [message('rules.duties.unlisted', { country: { region: code } })],
       rule: { country: code, source: [], effective: '', verify: true },
     } satisfies LandedCost);
   }

@@ -11,3 +11,5 @@ export * from './config.js';
 export * from './quote.js';
 export * from './order.js';
 export * from './handoff.js';
+export * from './draft.js';
+export * from './flow.js';

@@ -37,6 +37,11 @@ export interface Pricing {
   /** True when the rates are older than the configured maximum age. */
   readonly stale: boolean;
   price(amountIdr: number): PriceView;
+  /**
+   * A line of `quantity` units: its IDR total, and in the display currency the unit's displayed
+   * price times the quantity, so "3 × ≈ €24.08" is "≈ €72.24", never a cent off.
+   */
+  line(unitIdr: number, quantity: number): PriceView;
 }
 
 export interface PricingInput {
@@ -76,5 +81,13 @@ export function createPricing(input: PricingInput): Pricing {
     return view;
   }
 
-  return { currency, chargeCurrency: 'IDR', locale, rates, stale, price };
+  function line(unitIdr: number, quantity: number): PriceView {
+    if (!approximate || quantity === 1) return price(unitIdr * quantity);
+    const unit = price(unitIdr);
+    const charge = idr(unitIdr * quantity);
+    const display = { amount: unit.display.amount * quantity, currency };
+    return { idr: charge, display, text: formatMoney(display, locale, { approximate: true }), chargeText: formatMoney(charge, locale), approximate };
+  }
+
+  return { currency, chargeCurrency: 'IDR', locale, rates, stale, price, line };
 }

@@ -50,12 +50,12 @@ async function next(el: MenduniaCheckout) {
   await el.updateComplete;
 }
 
-async function toShipping(el: MenduniaCheckout, country = 'SG') {
+async function toShipping(el: MenduniaCheckout, country = 'SG', phone = '+65 8123 4567') {
   await fill(el, 'f-name', 'Tan Mei Ling');
   await fill(el, 'f-email', 'mei@example.sg');
-  await fill(el, 'f-phone', '+65 8123 4567');
   await next(el);
   await fill(el, 'a-country', country);
+  await fill(el, 'f-phone', phone);
   await fill(el, 'a-name', 'Tan Mei Ling');
   await fill(el, 'a-addressLine1', '1 Orchard Road');
   await fill(el, 'a-postalCode', country === 'AU' ? '2000' : '238823');
@@ -83,12 +83,17 @@ describe('<mendunia-checkout>', () => {
     await el.updateComplete;
     const summary = q(el, '[part="error-summary"]')!;
     expect(summary.getAttribute('role')).to.equal('alert');
-    expect(summary.textContent).to.contain('Please fix 3 fields');
+    expect(summary.textContent).to.contain('Please fix 2 fields');
+    // Each line names its field and links to it.
+    const items = [...summary.querySelectorAll('li a')].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).to.deep.equal(['Full name: Please fill this in.', 'Email: Please enter an email address like name@example.com.']);
     const email = q<HTMLInputElement>(el, '#f-email')!;
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     expect(email.getAttribute('aria-describedby')).to.equal('f-email-error');
     expect(text(el, '#f-email-error')).to.equal('Please enter an email address like name@example.com.');
     expect(focused()).to.equal(q(el, '#f-name'));
+    (summary.querySelector('li:nth-child(2) a') as HTMLAnchorElement).click();
+    expect(focused()).to.equal(q(el, '#f-email'));
     await expect(el).to.be.accessible();
   });
 
@@ -96,9 +101,9 @@ describe('<mendunia-checkout>', () => {
     const { el } = await setup();
     await fill(el, 'f-name', 'A');
     await fill(el, 'f-email', 'a@example.com');
-    await fill(el, 'f-phone', '+1 415 555 2671');
     await next(el);
     await fill(el, 'a-country', 'US');
+    await fill(el, 'f-phone', '(415) 555-2671');
     expect(q(el, 'label[for="a-region"]')!.textContent).to.equal('State');
     expect(q(el, 'label[for="a-postalCode"]')!.textContent).to.equal('ZIP code');
     await fill(el, 'a-name', 'A');
@@ -144,7 +149,6 @@ describe('<mendunia-checkout>', () => {
     const first = await setup({ storage });
     await fill(first.el, 'f-name', 'Tan Mei Ling');
     await fill(first.el, 'f-email', 'mei@example.sg');
-    await fill(first.el, 'f-phone', '+65 8123 4567');
     await next(first.el);
     await fill(first.el, 'a-addressLine1', '1 Orchard Road');
     first.el.remove();
@@ -190,8 +194,6 @@ describe('<mendunia-checkout>', () => {
     await sendKeys({ type: 'Tan Mei Ling' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'mei@example.sg' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '+6581234567' });
     await sendKeys({ press: 'Enter' }); // submits the form
     await waitFor(() => text(el, '#step-title') === 'Delivery address');
     expect(focused()).to.equal(q(el, '#step-title'));
@@ -204,6 +206,8 @@ describe('<mendunia-checkout>', () => {
     await sendKeys({ type: '1 Orchard Road' });
     q(el, '#a-postalCode')!.focus();
     await sendKeys({ type: '238823' });
+    q(el, '#f-phone')!.focus();
+    await sendKeys({ type: '8123 4567' });
     await sendKeys({ press: 'Enter' });
     await waitFor(() => text(el, '#step-title') === 'Shipping');
     q<HTMLInputElement>(el, 'input[name="service"]:checked')!.focus();
@@ -229,6 +233,90 @@ describe('<mendunia-checkout>', () => {
       expect(errors.join('\n')).to.contain('http://127.0.0.1:9/checkout.json');
       expect(q(el, '[role="alert"] button')!.textContent).to.equal('Try again');
       await expect(el).to.be.accessible();
+    } finally {
+      console.error = error;
+    }
+  });
+
+  it('checks the phone against the destination, with that country\'s example', async () => {
+    const { el } = await setup();
+    await fill(el, 'f-name', 'Anna Schmidt');
+    await fill(el, 'f-email', 'anna@example.de');
+    await next(el);
+    await fill(el, 'a-country', 'DE');
+    expect(text(el, '#f-phone-hint')).to.contain('+49');
+    await fill(el, 'f-phone', '12');
+    await next(el);
+    expect(text(el, '#f-phone-error')).to.match(/e\.g\. \+49 \d/);
+    // A German number in its national format, whatever the browser's region.
+    await fill(el, 'a-name', 'Anna Schmidt');
+    await fill(el, 'a-addressLine1', 'Unter den Linden 1');
+    await fill(el, 'a-postalCode', '10117');
+    await fill(el, 'a-city', 'Berlin');
+    await fill(el, 'f-phone', '030 1234567');
+    await next(el);
+    expect(text(el, '#step-title')).to.equal('Shipping');
+    expect(el.checkout!.$draft.get().contact.phone).to.equal('+49 30 1234567');
+  });
+
+  it('names the variant of every line in the review, the WhatsApp text and the order', async () => {
+    const { el } = await setup({ lines: [['kemeja-batik-lasem', 'm', 1], ['kemeja-batik-lasem', 'l', 2]] });
+    await toShipping(el, 'SG');
+    await next(el);
+    const rows = [...el.shadowRoot!.querySelectorAll('[part="totals"] tbody th')].map((th) => th.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows[0]).to.contain('1 × Lasem Batik Short-sleeve Shirt — M');
+    expect(rows[1]).to.contain('2 × Lasem Batik Short-sleeve Shirt — L');
+    q(el, '[part="place-order-button"]')!.click();
+    await waitFor(() => !!q(el, '.reference'));
+    const wa = decodeURIComponent(q<HTMLAnchorElement>(el, '[part="handoff"] a.primary')!.href);
+    expect(wa).to.contain('1 × Lasem Batik Short-sleeve Shirt — M');
+    expect(wa).to.contain('2 × Lasem Batik Short-sleeve Shirt — L');
+    const order = el.checkout!.$draft.get().order!;
+    expect(order.lines.map((l) => l.variantId)).to.deep.equal(['m', 'l']);
+  });
+
+  it('shows a line total that is the unit price shown times the quantity', async () => {
+    const { el, storefront } = await setup({ lines: [['cengkeh-ternate', undefined, 3]] });
+    await toShipping(el, 'SG');
+    await next(el);
+    const row = q(el, '[part="totals"] tbody tr')!;
+    const unitIdr = el.checkout!.$quote.get()!.items[0]!.unitPriceIdr;
+    const unit = storefront.$pricing.get().price(unitIdr).display.amount;
+    const each = row.querySelector('th small')!.textContent!;
+    expect(each).to.contain(storefront.$pricing.get().price(unitIdr).text);
+    const shown = row.querySelector('td')!.textContent!;
+    const expected = storefront.$pricing.get().line(unitIdr, 3);
+    expect(expected.display.amount).to.equal(unit * 3);
+    expect(shown).to.contain(expected.text);
+  });
+
+  it('fires mendunia-checkout-complete once with the order', async () => {
+    const { el } = await setup();
+    const events: CustomEvent[] = [];
+    document.addEventListener('mendunia-checkout-complete', (e) => events.push(e));
+    await toShipping(el, 'SG');
+    await next(el);
+    q(el, '[part="place-order-button"]')!.click();
+    await waitFor(() => !!q(el, '.reference'));
+    q(el, '[part="place-order-button"]')?.click();
+    expect(events).to.have.length(1);
+    const detail = events[0]!.detail;
+    expect(detail.order.reference).to.equal(text(el, '.reference'));
+    expect(detail.order.lines).to.have.length(2);
+    expect(detail.currency).to.equal('USD');
+    expect(detail.handoff).to.deep.equal({ whatsapp: true, email: true, paymentLink: false });
+  });
+
+  it('offers no retry for a configuration the shop must fix', async () => {
+    const errors: string[] = [];
+    const { error } = console;
+    console.error = (m: string) => errors.push(m);
+    try {
+      const { el } = await setup({ checkout: { shipping: { services: 'nope' } } });
+      await waitFor(() => !!q(el, '[role="alert"]'));
+      expect(text(el, '[role="alert"]')).to.contain('not set up correctly');
+      expect(q(el, '[role="alert"] button')).to.equal(null);
+      expect(errors.join('\n')).to.contain('checkout');
     } finally {
       console.error = error;
     }

@@ -1,60 +1,110 @@
-// The checkout's steps as render functions over one view object: the element (checkout.ts)
-// owns state and actions; these only turn them into markup.
+// The checkout's steps as render functions over one view object: core's createCheckout() owns
+// state, rules and actions; the element (checkout.ts) wires them; these only turn them into markup.
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney, localise, type Storefront } from '@mendunia/core';
+import { formatMoney, localise, type Message, type Money, type Storefront } from '@mendunia/core';
 import {
   addressFormat,
   countryName,
   countryOptions,
-  mailtoUrl,
-  paymentLinkUrl,
-  whatsappUrl,
-  type AddressField,
+  type Checkout,
   type CheckoutConfig,
+  type CheckoutDraft,
+  type CheckoutField,
+  type FieldIssue,
+  type PaymentStep,
+  type PlacingState,
   type Quote,
   type ShippingOption,
 } from '@mendunia/core/checkout/index.js';
 import type { TFunction } from '@mendunia/i18n';
-import type { Draft } from './draft.js';
+import { describe } from '@mendunia/i18n/messages.js';
 import { orderSummary } from './summary.js';
 import { serviceName } from './service-name.js';
+import { itemTitle } from './titles.js';
 
 export interface StepView {
   readonly t: TFunction;
+  /** The language the widgets show (for messages from core). */
+  readonly lang: string;
+  /** The storefront's locale (for Intl formatting). */
+  readonly locale: string;
   readonly sf: Storefront;
-  readonly draft: Draft;
-  /** Field id → message. */
-  readonly errors: Readonly<Record<string, string>>;
+  readonly flow: Checkout;
+  readonly draft: CheckoutDraft;
+  readonly issues: readonly FieldIssue[];
   readonly quote?: Quote;
   readonly config?: CheckoutConfig;
-  readonly countries: readonly string[];
   readonly shop: string;
   readonly handoffNote: string;
+  readonly payment?: PaymentStep;
+  readonly placing: PlacingState;
   downloadUrl(): string | undefined;
-  update(patch: Partial<Omit<Draft, 'v'>>): void;
   next(): void;
   back(): void;
   placeOrder(): void;
-  /** Placing the order through the shop's server (idle without one). */
-  readonly placing: { readonly status: string; readonly message?: string; readonly totalIdr?: number; readonly previousIdr?: number };
-  /** With a server: start the payment (redirect or instructions). */
-  readonly pay?: () => void;
+  pay(): void;
   handedOff(note: string): void;
   focusField(id: string): void;
   restart(): void;
 }
 
+/** The id of a field's control in the shadow root. */
+export function fieldId(field: CheckoutField): string {
+  switch (field) {
+    case 'name':
+    case 'email':
+    case 'phone':
+      return `f-${field}`;
+    case 'recipient':
+      return 'a-name';
+    case 'service':
+      return 'service-legend';
+    default:
+      return `a-${field}`;
+  }
+}
+
+/** Words for what core said: a message in the widget's language, or data shown as it is. */
+const say = (v: StepView, value: Message | string | undefined): string =>
+  value === undefined ? '' : typeof value === 'string' ? value : describe(value, v.lang);
+
 const heading = (text: string) => html`<h3 id="step-title" tabindex="-1">${text}</h3>`;
 
+/** The label of a field, as the form shows it (the summary names fields by it). */
+function fieldLabel(v: StepView, field: CheckoutField): string {
+  const { t } = v;
+  switch (field) {
+    case 'name':
+      return t('checkout.contact.name');
+    case 'email':
+      return t('checkout.contact.email');
+    case 'phone':
+      return t('checkout.contact.phone');
+    case 'country':
+      return t('address.country');
+    case 'service':
+      return t('checkout.shipping.legend');
+    default: {
+      const name = field === 'recipient' ? 'name' : field;
+      const f = addressFormat(v.draft.address.country).fields.find((x) => x.name === name);
+      return f ? t(f.labelKey) : t(`address.${name}`);
+    }
+  }
+}
+
 function errorSummary(v: StepView): TemplateResult | typeof nothing {
-  const ids = Object.keys(v.errors);
-  if (!ids.length) return nothing;
+  if (!v.issues.length) return nothing;
   return html`<div part="error-summary" role="alert">
-    ${v.t('checkout.errors.summary', { count: ids.length })}
+    <p>${v.t('checkout.errors.summary', { count: v.issues.length })}</p>
     <ul>
-      ${ids.map(
-        (id) => html`<li><button type="button" @click=${() => v.focusField(id)}>${v.errors[id]}</button></li>`,
-      )}
+      ${v.issues.map((issue) => {
+        const id = fieldId(issue.field);
+        const go = (e: Event) => {
+          e.preventDefault();
+          v.focusField(id);
+        };
+        return html`<li><a href=${`#${id}`} @click=${go}><strong>${fieldLabel(v, issue.field)}</strong>: ${say(v, issue.message)}</a></li>`;
+      })}
     </ul>
   </div>`;
 }
@@ -66,11 +116,15 @@ interface FieldOptions {
   readonly hint?: string;
   readonly options?: readonly { readonly code: string; readonly name: string }[];
   readonly placeholder?: string;
+  readonly inputmode?: string;
 }
+
+const issueOf = (v: StepView, id: string) => v.issues.find((i) => fieldId(i.field) === id);
 
 /** A labelled input or select, its hint and its error tied to it for screen readers. */
 function field(v: StepView, id: string, label: string, value: string, onInput: (value: string) => void, o: FieldOptions = {}): TemplateResult {
-  const error = v.errors[id];
+  const issue = issueOf(v, id);
+  const error = issue ? say(v, issue.message) : '';
   const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
   const handler = (e: Event) => onInput((e.target as HTMLInputElement | HTMLSelectElement).value);
   return html`<div class="field">
@@ -80,7 +134,7 @@ function field(v: StepView, id: string, label: string, value: string, onInput: (
           <option value="" ?selected=${!value}>${o.placeholder ?? v.t('address.choose')}</option>
           ${o.options.map((opt) => html`<option value=${opt.code} ?selected=${opt.code === value}>${opt.name}</option>`)}
         </select>`
-      : html`<input id=${id} type=${o.type ?? 'text'} autocomplete=${o.autocomplete ?? nothing} ?required=${o.required} .value=${value}
+      : html`<input id=${id} type=${o.type ?? 'text'} autocomplete=${o.autocomplete ?? nothing} inputmode=${o.inputmode ?? nothing} ?required=${o.required} .value=${value}
           aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} @input=${handler} />`}
     ${o.hint ? html`<p class="hint" id=${`${id}-hint`}>${o.hint}</p>` : nothing}
     ${error ? html`<p class="error" id=${`${id}-error`}>${error}</p>` : nothing}
@@ -105,32 +159,28 @@ const submit = (v: StepView) => (e: Event) => {
 export function renderContact(v: StepView): TemplateResult {
   const { t } = v;
   const c = v.draft.contact;
-  const set = (key: keyof Draft['contact']) => (value: string) => v.update({ contact: { ...v.draft.contact, [key]: value } });
+  const set = (key: 'name' | 'email') => (value: string) => v.flow.update({ contact: { [key]: value } });
   return html`<form novalidate @submit=${submit(v)}>
     ${heading(t('checkout.steps.contact'))} ${errorSummary(v)}
     ${field(v, 'f-name', t('checkout.contact.name'), c.name, set('name'), { autocomplete: 'name', required: true })}
-    <div class="row">
-      ${field(v, 'f-email', t('checkout.contact.email'), c.email, set('email'), { type: 'email', autocomplete: 'email', required: true })}
-      ${field(v, 'f-phone', t('checkout.contact.phone'), c.phone, set('phone'), { type: 'tel', autocomplete: 'tel', required: true, hint: t('checkout.contact.phoneHint') })}
-    </div>
+    ${field(v, 'f-email', t('checkout.contact.email'), c.email, set('email'), { type: 'email', autocomplete: 'email', required: true })}
     ${actions(v, nextButton(v), false)}
   </form>`;
 }
 
 export function renderAddress(v: StepView): TemplateResult {
   const { t, draft } = v;
-  const locale = v.sf.$locale.get();
   const address = draft.address;
   const format = addressFormat(address.country);
-  const byName = new Map<string, AddressField>(format.fields.map((f) => [f.name, f]));
-  const set = (name: string) => (value: string) => v.update({ address: { ...v.draft.address, [name]: value } });
-  const setCountry = (country: string) => v.update({ address: { ...v.draft.address, country, region: '' }, serviceId: undefined });
+  const byName = new Map(format.fields.map((f) => [f.name, f]));
+  const set = (name: string) => (value: string) => v.flow.update({ address: { [name]: value } });
+  const example = v.flow.phoneExample(address.country);
   return html`<form novalidate @submit=${submit(v)}>
     ${heading(t('checkout.steps.address'))} ${errorSummary(v)}
-    ${field(v, 'a-country', t('address.country'), address.country, setCountry, {
-      autocomplete: 'country',
+    ${field(v, 'a-country', t('address.country'), address.country, set('country'), {
+      autocomplete: 'shipping country',
       required: true,
-      options: countryOptions(locale, v.countries),
+      options: countryOptions(v.locale, v.flow.countries()),
     })}
     ${format.rows.map(
       (row) => html`<div class="row">
@@ -147,31 +197,39 @@ export function renderAddress(v: StepView): TemplateResult {
         })}
       </div>`,
     )}
+    ${field(v, 'f-phone', t('checkout.contact.phone'), draft.contact.phone, (value) => v.flow.update({ contact: { phone: value } }), {
+      type: 'tel',
+      autocomplete: 'shipping tel',
+      required: true,
+      hint: example ? t('checkout.contact.phoneHintExample', { example }) : t('checkout.contact.phoneHint'),
+    })}
     ${actions(v, nextButton(v))}
   </form>`;
 }
 
-function money(v: StepView, idr: number): TemplateResult {
-  const view = v.sf.$pricing.get().price(idr);
+/** An IDR amount as the buyer reads it: in their currency (an estimate) with the charge beside it. */
+function money(v: StepView, idr: number, quantity = 1): TemplateResult {
+  const view = quantity === 1 ? v.sf.$pricing.get().price(idr) : v.sf.$pricing.get().line(idr, quantity);
   return view.approximate ? html`${view.text}<small>${view.chargeText}</small>` : html`${view.text}`;
 }
 
+const idr = (v: StepView, amount: number) => formatMoney({ amount, currency: 'IDR' }, v.locale);
+
 function optionRow(v: StepView, option: ShippingOption, chosen: string | undefined): TemplateResult {
   const { t } = v;
-  const locale = v.sf.$locale.get();
   const id = `svc-${option.serviceId}`;
-  const name = serviceName(option, locale);
+  const name = serviceName(option, v.locale);
   if (!option.available) {
     return html`<div class="option unavailable">
       <input type="radio" id=${id} name="service" disabled aria-describedby=${`${id}-meta`} />
-      <label for=${id}>${name}<span class="meta" id=${`${id}-meta`}>${t('checkout.shipping.unavailable', { reason: option.message })}</span></label>
+      <label for=${id}>${name}<span class="meta" id=${`${id}-meta`}>${t('checkout.shipping.unavailable', { reason: say(v, option.message) })}</span></label>
       <span></span>
     </div>`;
   }
-  const kg = (option.parcels.reduce((n, p) => n + p.chargeableGrams, 0) / 1000).toLocaleString(locale);
+  const kg = (option.parcels.reduce((n, p) => n + p.chargeableGrams, 0) / 1000).toLocaleString(v.locale);
   return html`<div class="option">
     <input type="radio" id=${id} name="service" .checked=${option.serviceId === chosen} aria-describedby=${`${id}-meta`}
-      @change=${() => v.update({ serviceId: option.serviceId })} />
+      @change=${() => v.flow.update({ serviceId: option.serviceId })} />
     <label for=${id}>${name}
       <span class="meta" id=${`${id}-meta`}>${t('checkout.shipping.days', { min: option.days[0], max: option.days[1] })} ·
         ${option.tracked ? t('checkout.shipping.tracked') : t('checkout.shipping.untracked')} ·
@@ -183,17 +241,19 @@ function optionRow(v: StepView, option: ShippingOption, chosen: string | undefin
 
 export function renderShipping(v: StepView): TemplateResult {
   const { t, quote } = v;
-  const country = countryName(v.draft.address.country, v.sf.$locale.get());
+  const country = countryName(v.draft.address.country, v.locale);
   const chosen = v.draft.serviceId ?? quote?.service?.serviceId;
+  const catalog = v.sf.$catalog.get();
+  const title = (productId: string, variantId?: string) => (catalog.status === 'ready' ? itemTitle(catalog.catalog, productId, variantId, v.locale) : productId);
   return html`<form novalidate @submit=${submit(v)}>
-    ${heading(t('checkout.steps.shipping'))}
+    ${heading(t('checkout.steps.shipping'))} ${errorSummary(v)}
     ${quote?.missing.length ? html`<p role="status">${t('checkout.shipping.missing')}</p>` : nothing}
     ${quote?.blocked.length
       ? html`<div part="blocked" role="alert">
           <strong>${t('checkout.shipping.blockedTitle', { country })}</strong>
           <ul>
             ${quote.blocked.map(
-              (b) => html`<li><strong>${b.name}</strong>: ${b.reason} <small>(${b.source.name})</small>
+              (b) => html`<li><strong>${title(b.productId, b.variantId)}</strong>: ${say(v, b.reason)} <small>(${t('checkout.review.sourceLabel', { source: b.source.name })})</small>
                 <button class="secondary" type="button" @click=${() => v.sf.cart.remove(b.productId, b.variantId)}>${t('checkout.shipping.removeBlocked')}</button></li>`,
             )}
           </ul>
@@ -203,7 +263,7 @@ export function renderShipping(v: StepView): TemplateResult {
     ${quote?.status === 'no-service' ? html`<p role="alert">${t('checkout.shipping.none', { country })}</p>` : nothing}
     ${quote && quote.shippingOptions.length
       ? html`<fieldset>
-          <legend>${t('checkout.shipping.legend')}</legend>
+          <legend id="service-legend" tabindex="-1">${t('checkout.shipping.legend')}</legend>
           ${quote.shippingOptions.map((o) => optionRow(v, o, chosen))}
         </fieldset>`
       : nothing}
@@ -211,25 +271,38 @@ export function renderShipping(v: StepView): TemplateResult {
   </form>`;
 }
 
+/** Import charges due on arrival in the destination's currency (the lines' own amounts, summed). */
+function dueOnArrival(quote: Quote): Money | undefined {
+  const lc = quote.landedCost;
+  if (!lc || lc.incoterm === 'DDP') return undefined;
+  const lines = lc.lines.filter((l) => l.collectedBy === 'carrier');
+  if (!lines.length || lines.some((l) => l.amount.currency !== lines[0]!.amount.currency)) return undefined;
+  return { amount: lines.reduce((n, l) => n + l.amount.amount, 0), currency: lines[0]!.amount.currency };
+}
+
 export function renderReview(v: StepView): TemplateResult {
   const { t, quote } = v;
   if (!quote) return html``;
-  const locale = v.sf.$locale.get();
-  const country = countryName(quote.destination, locale);
+  const country = countryName(quote.destination, v.locale);
   const lc = quote.landedCost;
   const service = quote.service;
+  const catalog = v.sf.$catalog.get();
+  const pricing = v.sf.$pricing.get();
+  const arrival = dueOnArrival(quote);
+  const charged = idr(v, quote.totals.totalIdr);
   return html`<div>
     ${heading(t('checkout.steps.review'))}
     <table part="totals">
       <caption class="visually-hidden">${t('checkout.review.items')}</caption>
       <tbody>
         ${quote.items.map(
-          (i) => html`<tr><th scope="row">${i.quantity} × ${localise(nameOf(v, i.productId) ?? i.name, locale)}</th>
-            <td class="num">${money(v, i.unitPriceIdr * i.quantity)}</td></tr>`,
+          (i) => html`<tr><th scope="row">${i.quantity} × ${catalog.status === 'ready' ? itemTitle(catalog.catalog, i.productId, i.variantId, v.locale) : i.name}
+            ${i.quantity > 1 ? html`<small>${t('checkout.review.each', { amount: pricing.price(i.unitPriceIdr).text })}</small>` : nothing}</th>
+            <td class="num">${money(v, i.unitPriceIdr, i.quantity)}</td></tr>`,
         )}
         ${service
           ? html`<tr><th scope="row">${t('checkout.review.shipping')}<small>${t('checkout.review.via', {
-              service: serviceName(service, locale),
+              service: serviceName(service, v.locale),
               days: t('checkout.shipping.days', { min: service.days[0], max: service.days[1] }),
             })}</small></th><td class="num">${money(v, service.priceIdr)}</td></tr>`
           : nothing}
@@ -238,36 +311,40 @@ export function renderReview(v: StepView): TemplateResult {
           : nothing}
       </tbody>
       <tfoot>
-        <tr><th scope="row">${t('checkout.review.total')}</th><td class="num">${formatMoney({ amount: quote.totals.totalIdr, currency: 'IDR' }, locale)}
-          ${v.sf.$pricing.get().currency !== 'IDR' ? html`<small>${t('checkout.review.totalApprox', { amount: v.sf.$pricing.get().price(quote.totals.totalIdr).text.replace(/^≈\s*/, '') })}</small>` : nothing}</td></tr>
+        <tr><th scope="row">${t('checkout.review.total')}</th><td class="num">${charged}
+          ${pricing.currency !== 'IDR' ? html`<small>${t('checkout.review.totalApprox', { amount: pricing.price(quote.totals.totalIdr).text.replace(/^≈\s*/, '') })}</small>` : nothing}</td></tr>
       </tfoot>
     </table>
     <section part="landed-cost" aria-labelledby="lc-title">
       <h4 id="lc-title">${t('checkout.review.importTitle', { country })}</h4>
       ${lc
         ? html`<p class="regime">${t(`checkout.review.regime.${lc.regime}`)}</p>
-            ${lc.explanation.map((s) => html`<p>${s}</p>`)}
+            ${lc.explanation.map((s) => html`<p>${say(v, s)}</p>`)}
             ${lc.lines.length
               ? html`<table>
                   <caption class="visually-hidden">${t('checkout.review.importTitle', { country })}</caption>
                   <tbody>
                     ${lc.lines.map(
-                      (l) => html`<tr><th scope="row">${l.label}<small>${t('checkout.review.basis', { basis: l.basis })}: ${formatMoney({ amount: l.basisIdr, currency: 'IDR' }, locale)} ·
+                      (l) => html`<tr><th scope="row">${say(v, l.label)}<small>${t('checkout.review.basis', { basis: say(v, l.basis) })}: ${idr(v, l.basisIdr)} ·
                         ${l.collectedBy === 'seller' ? t('checkout.review.collectedBySeller') : t('checkout.review.collectedByCarrier')}</small></th>
-                        <td class="num">≈ ${formatMoney(l.amount, locale)}<small>${formatMoney({ amount: l.amountIdr, currency: 'IDR' }, locale)}</small></td></tr>`,
+                        <td class="num">≈ ${formatMoney(l.amount, v.locale)}<small>${idr(v, l.amountIdr)}</small></td></tr>`,
                     )}
                   </tbody>
                 </table>`
               : nothing}
             <p>${lc.incoterm === 'DDP' ? t('checkout.review.ddp') : t('checkout.review.dap')}</p>
-            ${quote.totals.onDeliveryIdr > 0 ? html`<p><strong>${t('checkout.review.onDelivery', { amount: formatMoney({ amount: quote.totals.onDeliveryIdr, currency: 'IDR' }, locale) })}</strong></p>` : nothing}
-            ${lc.handlingFeeNote ? html`<p>${lc.handlingFeeNote}</p>` : nothing}
+            ${quote.totals.onDeliveryIdr > 0
+              ? html`<p><strong>${arrival && arrival.currency !== 'IDR'
+                  ? t('checkout.review.onDeliveryLocal', { amount: formatMoney(arrival, v.locale), idr: idr(v, quote.totals.onDeliveryIdr) })
+                  : t('checkout.review.onDelivery', { amount: idr(v, quote.totals.onDeliveryIdr) })}</strong></p>`
+              : nothing}
+            ${lc.handlingFeeNote ? html`<p>${say(v, lc.handlingFeeNote)}</p>` : nothing}
             ${lc.rule.source.length ? html`<p class="hint">${t('checkout.review.sources', { sources: lc.rule.source.map((s) => s.name).join('; '), date: lc.rule.effective })}</p>` : nothing}`
-        : html`<p>${t('checkout.review.unavailable', { reason: quote.dutiesUnavailable ?? '' })}</p>`}
+        : html`<p>${t('checkout.review.unavailable', { reason: say(v, quote.dutiesUnavailable) })}</p>`}
     </section>
-    <p>${t('checkout.review.charged', { amount: formatMoney({ amount: quote.totals.totalIdr, currency: 'IDR' }, locale) })}</p>
-    ${quote.status === 'not-allowed' ? html`<p role="alert">${t('checkout.review.notAllowed', { reason: lc?.explanation.at(-1) ?? '' })}</p>` : nothing}
-    ${placingMessage(v, locale)}
+    <p>${t('checkout.review.charged', { amount: charged })}</p>
+    ${quote.status === 'not-allowed' ? html`<p role="alert">${t('checkout.review.notAllowed', { reason: say(v, lc?.explanation.at(-1)) })}</p>` : nothing}
+    ${placingMessage(v)}
     ${actions(
       v,
       quote.status === 'ok'
@@ -278,55 +355,50 @@ export function renderReview(v: StepView): TemplateResult {
   </div>`;
 }
 
-function placingMessage(v: StepView, locale: string): TemplateResult | typeof nothing {
+function placingMessage(v: StepView): TemplateResult | typeof nothing {
   const { t, placing } = v;
-  const idr = (amount = 0) => formatMoney({ amount, currency: 'IDR' }, locale);
   if (placing.status === 'pending') return html`<p role="status">${t('checkout.review.placing')}</p>`;
-  if (placing.status === 'error') return html`<p role="alert">${t('checkout.review.placeFailed', { reason: placing.message })}</p>`;
+  if (placing.status === 'error') return html`<p role="alert">${t('checkout.review.placeFailed', { reason: say(v, placing.error) })}</p>`;
   if (placing.status === 'repriced') {
-    return html`<p role="alert">${t('checkout.review.repriced', { amount: idr(placing.totalIdr), previous: idr(placing.previousIdr) })}</p>`;
+    return html`<p role="alert">${t('checkout.review.repriced', { amount: idr(v, placing.totalIdr), previous: idr(v, placing.previousIdr) })}</p>`;
   }
   return nothing;
-}
-
-function nameOf(v: StepView, productId: string) {
-  const catalog = v.sf.$catalog.get();
-  return catalog.status === 'ready' ? catalog.catalog.products.find((p) => p.id === productId)?.name : undefined;
 }
 
 export function renderDone(v: StepView): TemplateResult {
   const { t } = v;
   const order = v.draft.order!;
   const pricing = v.sf.$pricing.get();
-  const text = orderSummary(order, v.shop, pricing, t);
-  const handoff = v.config?.handoff ?? {};
+  const text = orderSummary(order, v.shop, pricing, t, v.lang);
   const subject = t('checkout.summary.subject', { reference: order.reference });
+  const links = v.flow.handoffLinks(text, subject);
   const opened = () => v.handedOff(t('checkout.done.sent'));
-  let payUrl: string | undefined;
-  try {
-    payUrl = handoff.paymentLink ? paymentLinkUrl(handoff.paymentLink, { amountIdr: order.totals.totalIdr, reference: order.reference }) : undefined;
-  } catch {
-    payUrl = undefined;
-  }
   return html`<div>
     <h3 id="step-title" tabindex="-1">${t('checkout.done.title', { reference: '' })}<span class="reference">${order.reference}</span></h3>
     <p>${t('checkout.done.keep', { reference: order.reference })}</p>
     <h4>${t('checkout.done.next')}</h4>
     <div part="handoff">
-      ${handoff.whatsapp
+      ${links.whatsapp
         ? html`<p>${t('checkout.done.whatsappStep')}</p>
-            <a class="primary" href=${whatsappUrl(handoff.whatsapp, text)} target="_blank" rel="noopener" @click=${opened}>${t('checkout.done.whatsapp')}</a>`
+            <a class="primary" href=${links.whatsapp} target="_blank" rel="noopener" @click=${opened}>${t('checkout.done.whatsapp')}</a>`
         : nothing}
-      ${handoff.email
-        ? html`<p>${t('checkout.done.emailStep')}</p><a class="secondary" href=${mailtoUrl(handoff.email, subject, text)} @click=${opened}>${t('checkout.done.email')}</a>`
+      ${links.email ? html`<p>${t('checkout.done.emailStep')}</p><a class="secondary" href=${links.email} @click=${opened}>${t('checkout.done.email')}</a>` : nothing}
+      ${links.paymentLink
+        ? html`<p>${t('checkout.done.payStep')}</p><a class="secondary" href=${links.paymentLink} target="_blank" rel="noopener" @click=${opened}>${t('checkout.done.pay', { amount: idr(v, order.totals.totalIdr) })}</a>`
         : nothing}
-      ${payUrl
-        ? html`<p>${t('checkout.done.payStep')}</p><a class="secondary" href=${payUrl} target="_blank" rel="noopener" @click=${opened}>${t('checkout.done.pay', { amount: formatMoney({ amount: order.totals.totalIdr, currency: 'IDR' }, pricing.locale) })}</a>`
-        : nothing}
-      ${v.pay ? html`<button class="primary" type="button" @click=${() => v.pay?.()}>${t('checkout.done.payServer')}</button>` : nothing}
+      ${v.sf.api && v.draft.server ? html`<button class="primary" type="button" @click=${() => v.pay()}>${t('checkout.done.payServer')}</button>` : nothing}
+      ${paymentDetails(v)}
       <a class="secondary" href=${v.downloadUrl() ?? nothing} download=${`order-${order.reference}.json`}>${t('checkout.done.download')}</a>
       <p role="status">${v.handoffNote}</p>
     </div>
     <div class="actions"><span></span><button class="secondary" type="button" @click=${() => v.restart()}>${t('checkout.done.newOrder')}</button></div>
   </div>`;
+}
+
+function paymentDetails(v: StepView): TemplateResult | typeof nothing {
+  const payment = v.payment;
+  if (!payment) return nothing;
+  if (payment.kind === 'error') return html`<p role="alert">${say(v, payment.error)}</p>`;
+  if (payment.kind !== 'instructions') return nothing;
+  return html`<p role="status">${v.t('checkout.done.paymentStarted')}</p>`;
 }

@@ -1,20 +1,21 @@
 import { formatMoney, type Pricing } from '@mendunia/core';
-import { serviceName } from './service-name.js';
 import type { Order } from '@mendunia/core/checkout/index.js';
 import type { TFunction } from '@mendunia/i18n';
+import { serviceName } from './service-name.js';
+import { orderLineTitle } from './titles.js';
 
 /**
- * The order written out for WhatsApp and email, in the buyer's language: every line, shipping,
- * import charges, the total in IDR (and about how much in the buyer's currency), the delivery
- * address and the reference. Plain text: it is sent, not rendered.
+ * The order written out for WhatsApp and email, in the buyer's language: every line with its
+ * variant, shipping, import charges, the total in IDR (and about how much in the buyer's
+ * currency), the delivery address and the reference. Plain text: it is sent, not rendered.
  */
-export function orderSummary(order: Order, shop: string, pricing: Pricing, t: TFunction): string {
+export function orderSummary(order: Order, shop: string, pricing: Pricing, t: TFunction, lang: string): string {
   const idr = (amount: number) => formatMoney({ amount, currency: 'IDR' }, pricing.locale);
   const lines = [
     t('checkout.summary.greeting', { shop }),
     t('checkout.summary.reference', { reference: order.reference }),
     '',
-    ...order.lines.map((l) => t('checkout.summary.line', { quantity: l.quantity, name: l.name, amount: idr(l.lineTotalIdr) })),
+    ...order.lines.map((l) => t('checkout.summary.line', { quantity: l.quantity, name: orderLineTitle(l, lang), amount: idr(l.lineTotalIdr) })),
     t('checkout.summary.shipping', { service: serviceName(order.shipping, pricing.locale), amount: idr(order.shipping.priceIdr) }),
   ];
   if (order.totals.taxesAtCheckoutIdr > 0) lines.push(t('checkout.summary.duties', { amount: idr(order.totals.taxesAtCheckoutIdr) }));

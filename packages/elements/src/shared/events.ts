@@ -1,4 +1,5 @@
 import type { CartLine, CartTotals } from '@mendunia/core';
+import type { Order } from '@mendunia/core/checkout/index.js';
 
 /** Detail of `mendunia-add-to-cart`: what the buyer asked to add. */
 export interface AddToCartDetail {
@@ -75,9 +76,34 @@ export class MenduniaCheckoutStartEvent extends CustomEvent<CheckoutStartDetail>
   }
 }
 
+export interface CheckoutCompleteDetail {
+  /**
+   * The order as the shop receives it (`mendunia.order/1`, docs/orders.md): reference, every line
+   * with its variant, shipping, import charges, totals in IDR (what is charged).
+   */
+  readonly order: Order;
+  /** The currency the buyer saw prices in (an estimate; the order is charged in IDR). */
+  readonly currency: string;
+  /** True when the shop's server priced and stored the order (Storefront API). */
+  readonly server: boolean;
+  /** The hand-offs the confirmation offers the buyer. */
+  readonly handoff: { readonly whatsapp: boolean; readonly email: boolean; readonly paymentLink: boolean };
+}
+
+/**
+ * Fired by `<mendunia-checkout>` once, when an order has been placed (the confirmation shows):
+ * for analytics and the host page, as the Storefront API's `order.created` webhook does for a server.
+ */
+export class MenduniaCheckoutCompleteEvent extends CustomEvent<CheckoutCompleteDetail> {
+  constructor(detail: CheckoutCompleteDetail) {
+    super('mendunia-checkout-complete', { detail, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'mendunia-add-to-cart': MenduniaAddToCartEvent;
+    'mendunia-checkout-complete': MenduniaCheckoutCompleteEvent;
     'mendunia-currency-change': MenduniaCurrencyChangeEvent;
     'mendunia-locale-change': MenduniaLocaleChangeEvent;
     'mendunia-cart-change': MenduniaCartChangeEvent;
