@@ -492,7 +492,8 @@ function whoCollects(rule: DutyRule, band: DutyBand, lines: readonly TaxLine[], 
       if (otherwiseNote) out.push(ruleText(rule, `${where}.collection.otherwiseNote`, otherwiseNote));
     }
   }
-  const duty = rule.duty?.label === undefined || rule.duty.label === 'Customs duty' ? message('rules.duties.charge.duty') : inSentence(dutyLabel(rule));
+  const label = dutyLabel(rule);
+  const duty = label.code === 'rules.duties.customsDuty' ? message('rules.duties.charge.duty') : inSentence(label);
   const charges = new Map<string, Message>();
   for (const line of lines) {
     if (line.amountIdr === 0 || line.collectedBy !== 'carrier') continue;
@@ -500,7 +501,7 @@ function whoCollects(rule: DutyRule, band: DutyBand, lines: readonly TaxLine[], 
     else if (line.kind === 'processing-fee') charges.set('fees', message('rules.duties.charge.fees'));
     else if (!viaScheme) charges.set('tax', tax);
   }
-  if (charges.size > 0) out.push(message(incoterm === 'DDP' ? 'rules.duties.chargedDdp' : 'rules.duties.charged', { charges: [...charges.values()] }))
+  if (charges.size > 0) out.push(message(incoterm === 'DDP' ? 'rules.duties.chargedDdp' : 'rules.duties.charged', { charges: [...charges.values()] }));
   return out;
 }
 
