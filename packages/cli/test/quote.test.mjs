@@ -97,6 +97,17 @@ describe('mendunia quote: the demo shop', () => {
     assert.ok(vat, 'an import VAT line');
     assert.equal(vat.ratePercent, 19);
     assert.equal(vat.basis, 'CIF + duty');
+    assert.equal(vat.label, 'Import VAT (DE, 19 %)');
+    // The same words as core's message, for a script that words it in another language.
+    assert.deepEqual(vat.basisMessage, { code: 'rules.duties.basis.cifDuty' });
+    assert.deepEqual(vat.labelMessage, {
+      code: 'rules.duties.line.vat',
+      params: { label: { code: 'rules.dutyRules.eu.vat.label' }, country: 'DE', percent: 19 },
+    });
+    assert.equal(lc.explanation[0], "Your parcel is worth €150.16, over the EU's €150 limit.");
+    assert.equal(lc.explanationMessages[0].code, 'rules.duties.threshold.over');
+    assert.equal(lc.explanation.length, lc.explanationMessages.length);
+    assert.equal(lc.rule.id, 'eu');
     assert.equal(vat.collectedBy, 'carrier');
     assert.equal(vat.currency, 'EUR');
     const duty = lc.lines.find((/** @type {any} */ l) => l.kind === 'duty');
@@ -118,7 +129,8 @@ describe('mendunia quote: the demo shop', () => {
     const paket = q.shipping.options.find((/** @type {any} */ o) => o.serviceId === 'pos-paket');
     assert.equal(paket.available, false);
     assert.equal(paket.reason, 'no-zone');
-    assert.match(paket.message, /does not deliver to US/);
+    assert.equal(paket.message, 'Pos Indonesia Paket Pos Internasional does not deliver to this destination.');
+    assert.equal(paket.messageMessage.code, 'rules.shipping.noZone');
     assert.equal(paket.priceIdr, null);
     assertAddsUp(q);
   });
@@ -142,6 +154,7 @@ describe('mendunia quote: the demo shop', () => {
     assert.equal(hit.level, 'restricted');
     assert.match(hit.ruleId, /honey/);
     assert.match(hit.reason, /honey/i);
+    assert.deepEqual(hit.reasonMessage, { code: 'rules.restrictions.bio-au-nz-dairy-eggs-honey' });
     assert.ok(hit.source.name && hit.source.date);
     assertAddsUp(q);
 
@@ -150,6 +163,12 @@ describe('mendunia quote: the demo shop', () => {
     assert.match(text.stdout, /Cannot be sent\n {2}Sumbawa Wild Forest Honey \(madu-hutan-sumbawa\): restricted/);
     assert.match(text.stdout, /Source: BICON/);
     assert.match(text.stdout, /Status: blocked/);
+    assert.match(text.stdout, /^ {6}Dairy, eggs and egg products, and honey \(HS chapter 04\) must meet/m);
+
+    const indonesian = await quote('--to', 'AU', '--items', 'madu-hutan-sumbawa', '--lang', 'id');
+    assert.match(indonesian.stdout, /^ {6}Produk susu, telur dan produk telur, serta madu \(HS bab 04\) harus memenuhi/m);
+    // The source keeps its official name.
+    assert.match(indonesian.stdout, /Sumber: BICON/);
   });
 });
 
@@ -157,7 +176,7 @@ describe('mendunia quote --json', () => {
   it('has the documented shape, every key present', async () => {
     const q = await quoteJson('--to', 'DE', '--items', 'batik-parang-tulis:2');
     assert.deepEqual(Object.keys(q), [
-      'format', 'destination', 'currency', 'status', 'date', 'rates', 'items', 'missing', 'blocked', 'shipping', 'landedCost', 'dutiesUnavailable', 'totals',
+      'format', 'destination', 'currency', 'status', 'date', 'rates', 'items', 'missing', 'blocked', 'shipping', 'landedCost', 'dutiesUnavailable', 'dutiesUnavailableMessage', 'totals',
     ]);
     assert.equal(q.format, 'mendunia.quote/1');
     assert.equal(q.date, DATE);
@@ -169,19 +188,25 @@ describe('mendunia quote --json', () => {
     assert.deepEqual(Object.keys(q.shipping), ['selected', 'options']);
     for (const option of q.shipping.options) {
       assert.deepEqual(Object.keys(option), [
-        'serviceId', 'carrier', 'name', 'available', 'tracked', 'priceIdr', 'days', 'zoneId', 'chargeableGrams', 'parcels', 'reason', 'message',
+        'serviceId', 'carrier', 'name', 'available', 'tracked', 'priceIdr', 'days', 'zoneId', 'chargeableGrams', 'parcels', 'reason', 'message', 'messageMessage',
       ]);
       assert.equal(typeof option.name, 'string');
     }
     assert.deepEqual(Object.keys(q.landedCost), [
       'currency', 'regime', 'incoterm', 'threshold', 'lines', 'atCheckoutIdr', 'onDeliveryIdr', 'handlingFeeNote', 'explanation', 'rule',
+      'handlingFeeNoteMessage', 'explanationMessages',
     ]);
     for (const line of q.landedCost.lines) {
-      assert.deepEqual(Object.keys(line), ['kind', 'label', 'ratePercent', 'basis', 'basisIdr', 'amountIdr', 'amount', 'currency', 'collectedBy']);
+      assert.deepEqual(Object.keys(line), [
+        'kind', 'label', 'ratePercent', 'basis', 'basisIdr', 'amountIdr', 'amount', 'currency', 'collectedBy', 'labelMessage', 'basisMessage',
+      ]);
+      assert.equal(typeof line.label, 'string');
       assert.ok(Number.isSafeInteger(line.amountIdr) && Number.isSafeInteger(line.basisIdr));
       assert.match(line.amount, /^\d+(\.\d+)?$/);
     }
-    assert.deepEqual(Object.keys(q.landedCost.rule), ['country', 'effective', 'verify', 'sources']);
+    assert.deepEqual(Object.keys(q.landedCost.rule), ['country', 'effective', 'verify', 'sources', 'id']);
+    assert.equal(typeof q.landedCost.handlingFeeNote, 'string');
+    assert.ok(q.landedCost.explanation.every((/** @type {unknown} */ s) => typeof s === 'string'));
     assert.deepEqual(Object.keys(q.totals.idr), ['goods', 'shipping', 'taxesAtCheckout', 'total', 'onDelivery']);
     assert.deepEqual(Object.keys(q.totals.display), ['currency', 'approximate', 'goods', 'shipping', 'taxesAtCheckout', 'total', 'onDelivery']);
     for (const value of Object.values(q.totals.idr)) assert.ok(Number.isSafeInteger(value));
@@ -222,7 +247,8 @@ describe('mendunia quote --json', () => {
     assert.equal(code, 0);
     const q = JSON.parse(stdout);
     assert.equal(q.landedCost, null);
-    assert.match(q.dutiesUnavailable, /EUR/);
+    assert.equal(q.dutiesUnavailable, 'The exchange rates have no rate for EUR, so import duties and taxes cannot be estimated.');
+    assert.deepEqual(q.dutiesUnavailableMessage, { code: 'rules.quote.missingRate', params: { currency: 'EUR' } });
     assert.equal(q.totals.display, null);
     assert.equal(q.totals.idr.total, q.totals.idr.goods + q.totals.idr.shipping);
   });
@@ -254,6 +280,12 @@ describe('mendunia quote: human output', () => {
     assert.match(stdout, /Bea masuk dan pajak impor \(DE\)/);
     assert.match(stdout, /Rp 2\.900\.000/);
     assert.match(stdout, /Kain Batik Tulis Parang Rusak Sogan/);
+    // Core's words too: tax lines, bases and the explanation, as the checkout shows them.
+    assert.match(stdout, /PPN impor \(DE, 19%\) +19 % {2}CIF \+ bea masuk: Rp 3\.553\.200/);
+    assert.match(stdout, /Bea masuk \(HS 5208, 8%\) +8 % {2}barang \+ ongkos kirim \(CIF\)/);
+    assert.match(stdout, /- Nilai paket Anda €150,16, melebihi batas €150 di Uni Eropa\./);
+    assert.match(stdout, /- Dikenakan saat impor dan dipungut oleh kurir: bea masuk dan PPN impor\./);
+    assert.doesNotMatch(stdout, /Your parcel|collected by the carrier|goods \+ shipping/);
   });
 });
 
@@ -359,7 +391,7 @@ describe('mendunia quote: bad input exits 2 with a clear message', () => {
     ['an empty item', () => [...demo, '--to', 'DE', '--items', 'cengkeh-ternate,,pala-banda:100g'], /--items: entry 2 is empty/],
     ['too many parts', () => [...demo, '--to', 'DE', '--items', 'a:b:1:2'], /"a:b:1:2" is not id, id:qty, id:variant or id:variant:qty/],
     ['an unknown service', () => [...demo, '--to', 'DE', '--items', 'cengkeh-ternate', '--service', 'fedex'], /--service fedex: no such service in .*checkout\.json \(its services: pos-ems, pos-paket, dhl-express\)/],
-    ['a service that does not serve the destination', () => [...demo, '--to', 'US', '--items', 'cengkeh-ternate', '--service', 'pos-paket'], /--service pos-paket cannot take this parcel to US: .*does not deliver to US/],
+    ['a service that does not serve the destination', () => [...demo, '--to', 'US', '--items', 'cengkeh-ternate', '--service', 'pos-paket'], /--service pos-paket cannot take this parcel to US: Pos Indonesia Paket Pos Internasional does not deliver to this destination\./],
     ['an impossible date', () => [...demo, '--to', 'DE', '--items', 'cengkeh-ternate', '--date', '2026-02-30'], /--date 2026-02-30: expected a real date/],
     ['an unknown language', () => [...demo, '--to', 'DE', '--items', 'cengkeh-ternate', '--lang', 'fr'], /--lang fr: expected one of en, id/],
     ['a missing catalog file', () => ['--catalog', 'nope/catalog.json', '--rates', ECB, '--to', 'DE', '--items', 'x'], /catalog file nope\/catalog\.json could not be read: no such file/],

@@ -14,6 +14,22 @@ import checkoutJa from './locales/checkout/ja.json';
 import checkoutKo from './locales/checkout/ko.json';
 import checkoutAr from './locales/checkout/ar.json';
 import { i18n, loadLanguage, SUPPORTED_LANGUAGES, translator } from './instance.js';
+import { isMessage, type Message, type MessageValue, type RateSet } from '@mendunia/core';
+import {
+  checkRestrictions,
+  DEFAULT_RESTRICTIONS,
+  DUTY_CODES,
+  DUTY_RULES,
+  dutyRuleTexts,
+  estimateLandedCost,
+  QUOTE_CODES,
+  quoteShipping,
+  REGISTRATIONS,
+  restrictionReasonKey,
+  SHIPPING_CODES,
+  type DutyItem,
+  type ShippingService,
+} from '@mendunia/core/checkout/index.js';
 
 type Strings = { readonly [key: string]: string | Strings };
 
@@ -115,5 +131,103 @@ describe('translations', () => {
         expect(t(key, { count: 3 }), `${lang} ${key}`).not.to.equal(key);
       }
     }
+  });
+});
+
+describe('rule words (core codes)', () => {
+  const CHECKOUT: Record<string, Strings> = {
+    en: checkoutEn,
+    id: checkoutId,
+    ms: checkoutMs,
+    zh: checkoutZh,
+    ja: checkoutJa,
+    ko: checkoutKo,
+    ar: checkoutAr,
+  };
+  const has = (strings: Strings, code: string): boolean => grouped(strings).has(code);
+
+  /** Every code a message uses, its nested messages' included. */
+  function codesOf(value: MessageValue | undefined, into: Set<string>): Set<string> {
+    if (Array.isArray(value)) for (const v of value as readonly MessageValue[]) codesOf(v, into);
+    else if (isMessage(value)) {
+      into.add((value as Message).code);
+      for (const v of Object.values((value as Message).params ?? {})) codesOf(v, into);
+    }
+    return into;
+  }
+
+  const RATES: RateSet = {
+    base: 'EUR',
+    date: '2026-11-26',
+    source: 'test',
+    rates: { IDR: '19300', USD: '1.16', GBP: '0.875', AUD: '1.77', SGD: '1.50', MYR: '4.85', JPY: '176', KRW: '1690', CNY: '8.2', SAR: '4.35', AED: '4.26', HKD: '9.03', TWD: '37.4', CAD: '1.62', NZD: '1.95' },
+  };
+
+  /** What the shipped rules can say: every rule, on each of its dates, at many values, for every kind of merchant. */
+  function producedCodes(): Set<string> {
+    const codes = new Set<string>();
+    const item = (unitPriceIdr: number, hsCode?: string): DutyItem => ({ name: 'Item', quantity: 1, unitPriceIdr, ...(hsCode && { hsCode }), tags: [] });
+    const parcels = [10_000, 300_000, 900_000, 2_000_000, 2_900_000, 5_000_000, 12_000_000, 40_000_000].flatMap((idr) => [
+      [item(idr, '6205.20')],
+      [item(Math.round(idr / 2), '0901.21'), item(Math.round(idr / 2))],
+    ]);
+    const merchants = [{}, { incoterm: 'DDP' as const }, { claimPreferentialOrigin: true }, ...REGISTRATIONS.map((r) => ({ registrations: [r] }))];
+    for (const rule of DUTY_RULES) {
+      const days = [rule.effective, ...(rule.threshold?.until ? [rule.threshold.until] : []), '2025-06-01', '2026-03-01', '2026-07-01'].filter(
+        (day) => day >= rule.effective && (rule.until === undefined || day < rule.until),
+      );
+      for (const day of days)
+        for (const items of parcels)
+          for (const merchant of merchants) {
+            const cost = estimateLandedCost({ items, shippingIdr: 300_000, insuranceIdr: 10_000, destination: rule.countries[0]!, rates: RATES, merchant, now: new Date(day) });
+            for (const m of [...cost.explanation, ...cost.lines.flatMap((l) => [l.label, l.basis]), ...(cost.handlingFeeNote ? [cost.handlingFeeNote] : [])]) codesOf(m, codes);
+          }
+    }
+    codesOf(estimateLandedCost({ items: [item(100_000)], shippingIdr: 0, destination: 'BR', rates: RATES }).explanation as MessageValue, codes);
+    const service: ShippingService = {
+      id: 's',
+      carrier: 'Pos',
+      name: 'EMS',
+      tracked: true,
+      maxParcelGrams: 2000,
+      maxLengthCm: 100,
+      zones: [{ id: 'z', countries: ['SG'], rates: [{ upToGrams: 1000, priceIdr: 1 }], days: [1, 2] }],
+    };
+    const unit = (grams: number, length = 10) => ({ productId: 'p', name: 'P', quantity: 1, unitPriceIdr: 1, unitWeightGrams: grams, dimensionsCm: { length, width: 1, height: 1 }, tags: [] });
+    for (const [items, to, split] of [[[], 'SG', false], [[unit(10)], 'BR', false], [[unit(10, 200)], 'SG', false], [[unit(3000)], 'SG', false], [[unit(3000)], 'SG', true], [[unit(1500)], 'SG', false]] as const) {
+      for (const option of quoteShipping(items, to, { origin: 'ID', services: [{ ...service, splitOversize: split }] })) if (!option.available) codesOf(option.message, codes);
+    }
+    for (const rule of DEFAULT_RESTRICTIONS) {
+      const hits = checkRestrictions([{ ...unit(1), tags: [...(rule.match.tags ?? [])], ...(rule.match.categories && { category: rule.match.categories[0] }), ...(rule.match.hsPrefixes && { hsCode: rule.match.hsPrefixes[0] }) }], rule.destinations === '*' ? 'DE' : rule.destinations[0]!);
+      for (const hit of hits) codesOf(hit.reason, codes);
+    }
+    return codes;
+  }
+
+  const listed = [
+    ...DUTY_CODES,
+    ...DUTY_RULES.flatMap((rule) => dutyRuleTexts(rule).map(([key]) => key)),
+    ...SHIPPING_CODES,
+    ...QUOTE_CODES,
+    ...DEFAULT_RESTRICTIONS.map((rule) => restrictionReasonKey(rule.id)),
+  ];
+
+  it('lists every code the shipped rules produce (walking the data)', () => {
+    const produced = producedCodes();
+    produced.delete('text'); // merchant text: shown as written
+    expect(produced.size).to.be.greaterThan(100);
+    expect([...produced].filter((code) => !listed.includes(code)), 'codes produced but not listed').to.deep.equal([]);
+  });
+
+  for (const [lang, strings] of Object.entries(CHECKOUT)) {
+    it(`has words for every rule code in ${lang}`, () => {
+      expect(listed.filter((code) => !has(strings, code)), lang).to.deep.equal([]);
+    });
+  }
+
+  it('has English words for a shipped text that are the text itself (the data stays the source)', () => {
+    const english = grouped(checkoutEn);
+    for (const rule of DUTY_RULES) for (const [key, text] of dutyRuleTexts(rule)) expect(english.get(key)?.get(''), key).to.equal(text);
+    for (const rule of DEFAULT_RESTRICTIONS) expect(english.get(restrictionReasonKey(rule.id))?.get(''), rule.id).to.equal(rule.reason);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { formatIssues, localise } from '@mendunia/core';
 import { buildQuote, countryName, destinationCountries } from '@mendunia/core/checkout/index.js';
+import { describe } from '@mendunia/i18n/messages.js';
 import { InputError } from '../errors.mjs';
 import { readCatalog, readCheckout, readRates } from '../sources.mjs';
 import { quoteToJson } from './json.mjs';
@@ -31,7 +32,8 @@ Options:
   --service <id>         shipping service to quote (default: the cheapest available)
   --date <YYYY-MM-DD>    the day whose duty and tax rules apply (default: today, UTC)
   --json                 print the "mendunia.quote/1" JSON (docs/quote-cli.md) instead of text
-  --lang <en|id>         language of the text output (default en)
+  --lang <en|id>         language of the text output, the checkout's words for duties,
+                         shipping and restrictions included (default en)
   -h, --help             this help
 
 Exit codes: 0 a quote was printed (check its status: ok, blocked, no-service, not-allowed),
@@ -96,7 +98,7 @@ export async function runQuote(argv, io) {
   if (options.service !== undefined && quote.service?.serviceId !== options.service) {
     // buildQuote falls back to the cheapest service; a script asking for one must not get another.
     const option = quote.shippingOptions.find((o) => o.serviceId === options.service);
-    const why = option && !option.available ? option.message : 'not available';
+    const why = option && !option.available ? describe(option.message, 'en') : 'not available';
     throw new InputError(`--service ${options.service} cannot take this parcel to ${options.to}: ${why}`);
   }
 

@@ -5,16 +5,26 @@
  * format change but none is removed or changes meaning.
  *
  * The same view feeds the human output, so both always show the same numbers.
+ *
+ * What core says in words (tax line labels and bases, the explanation, restriction reasons,
+ * shipping refusals) is written in English in the keys it always had, and given as core's
+ * message (`{ code, params }`) in a key beside it ending in "Message" or "Messages", for a script
+ * that words it in another language with @mendunia/i18n's describe() (docs/quote-cli.md).
  */
 import { convertIdr, DEFAULT_MAX_RATE_AGE_MS, isStale, localise, toMajorString } from '@mendunia/core';
+import { describe } from '@mendunia/i18n/messages.js';
 
 /** @typedef {import('@mendunia/core').RateSet} RateSet */
 /** @typedef {import('@mendunia/core').Money} Money */
+/** @typedef {import('@mendunia/core').Message} Message */
 /** @typedef {import('@mendunia/core/checkout/index.js').Quote} Quote */
 /** @typedef {import('@mendunia/core/checkout/index.js').ShippingOption} ShippingOption */
 /** @typedef {import('@mendunia/core/checkout/index.js').LandedCost} LandedCost */
 
 export const FORMAT = 'mendunia.quote/1';
+
+/** A message in English, the words of the JSON's text keys. */
+const english = (/** @type {Message} */ message) => describe(message, 'en');
 
 /**
  * @typedef {object} DisplayTotals  Totals in the destination's currency: approximate, no markup.
@@ -58,7 +68,8 @@ export function quoteToJson({ quote, date, rates, now = Date.now() }) {
       name: hit.name,
       ruleId: hit.ruleId,
       level: hit.level,
-      reason: hit.reason,
+      reason: english(hit.reason),
+      reasonMessage: hit.reason,
       source: source(hit.source),
     })),
     shipping: {
@@ -66,7 +77,8 @@ export function quoteToJson({ quote, date, rates, now = Date.now() }) {
       options: quote.shippingOptions.map(shippingOption),
     },
     landedCost: landed ? landedCost(landed) : null,
-    dutiesUnavailable: quote.dutiesUnavailable ?? null,
+    dutiesUnavailable: quote.dutiesUnavailable ? english(quote.dutiesUnavailable) : null,
+    dutiesUnavailableMessage: quote.dutiesUnavailable ?? null,
     totals: {
       idr: {
         goods: quote.totals.goodsIdr,
@@ -87,7 +99,18 @@ const source = (s) => ({ name: s.name, url: s.url ?? null, date: s.date });
 function shippingOption(option) {
   const common = { serviceId: option.serviceId, carrier: option.carrier, name: localise(option.name, 'en'), available: option.available };
   if (!option.available) {
-    return { ...common, tracked: null, priceIdr: null, days: null, zoneId: null, chargeableGrams: null, parcels: [], reason: option.reason, message: option.message };
+    return {
+      ...common,
+      tracked: null,
+      priceIdr: null,
+      days: null,
+      zoneId: null,
+      chargeableGrams: null,
+      parcels: [],
+      reason: option.reason,
+      message: english(option.message),
+      messageMessage: option.message,
+    };
   }
   return {
     ...common,
@@ -99,6 +122,7 @@ function shippingOption(option) {
     parcels: option.parcels.map((p) => ({ actualGrams: p.actualGrams, volumetricGrams: p.volumetricGrams, chargeableGrams: p.chargeableGrams, priceIdr: p.priceIdr })),
     reason: null,
     message: null,
+    messageMessage: null,
   };
 }
 
@@ -120,25 +144,30 @@ function landedCost(landed) {
       : null,
     lines: landed.lines.map((line) => ({
       kind: line.kind,
-      label: line.label,
+      label: english(line.label),
       ratePercent: line.ratePercent ?? null,
-      basis: line.basis,
+      basis: english(line.basis),
       basisIdr: line.basisIdr,
       amountIdr: line.amountIdr,
       amount: toMajorString(line.amount),
       currency: line.amount.currency,
       collectedBy: line.collectedBy,
+      labelMessage: line.label,
+      basisMessage: line.basis,
     })),
     atCheckoutIdr: landed.atCheckoutIdr,
     onDeliveryIdr: landed.onDeliveryIdr,
-    handlingFeeNote: landed.handlingFeeNote ?? null,
-    explanation: [...landed.explanation],
+    handlingFeeNote: landed.handlingFeeNote ? english(landed.handlingFeeNote) : null,
+    explanation: landed.explanation.map(english),
     rule: {
       country: landed.rule.country,
       effective: landed.rule.effective || null,
       verify: Boolean(landed.rule.verify),
       sources: landed.rule.source.map(source),
+      id: landed.rule.id ?? null,
     },
+    handlingFeeNoteMessage: landed.handlingFeeNote ?? null,
+    explanationMessages: [...landed.explanation],
   };
 }
 

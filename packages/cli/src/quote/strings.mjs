@@ -1,7 +1,8 @@
 /**
- * Words of the human quote output, English and Indonesian. The sentences that come from core
- * (tax line labels, explanations, restriction reasons, carrier messages) stay in English: they
- * are the customs and carrier wording a merchant checks against its sources.
+ * Words of the human quote output's own headings, English and Indonesian. What core says (tax
+ * line labels, explanations, restriction reasons, carrier messages) is worded by @mendunia/i18n
+ * (text.mjs), in the same words the checkout shows a buyer; the English of the rule data is
+ * also in the --json output, for a merchant checking it against the sources.
  */
 
 /** @typedef {typeof en} Strings */

@@ -1,9 +1,12 @@
 /**
  * The human quote output: sections and aligned tables, drawn from the same view as --json so the
- * two never disagree. Amounts are written with core's formatMoney for the chosen language.
+ * two never disagree. Amounts are written with core's formatMoney for the chosen language, and
+ * what core says (tax lines, explanations, reasons) with @mendunia/i18n's describe(), the words
+ * the checkout shows a buyer.
  */
 import { formatMoney } from '@mendunia/core';
 import { countryName } from '@mendunia/core/checkout/index.js';
+import { describe } from '@mendunia/i18n/messages.js';
 import { stringsFor } from './strings.mjs';
 
 /** @typedef {ReturnType<typeof import('./json.mjs').quoteToJson>} QuoteView */
@@ -16,10 +19,12 @@ import { stringsFor } from './strings.mjs';
  */
 export function renderQuote(view, { lang, productName, serviceName }) {
   const t = stringsFor(lang);
+  const say = (/** @type {import('@mendunia/core').Message} */ message) => describe(message, lang);
   const idr = (/** @type {number} */ amount) => formatMoney({ amount, currency: 'IDR' }, lang);
   const money = (/** @type {string} */ major, /** @type {string} */ currency, approximate = false) =>
     formatMoney({ amount: Number(major.replace('.', '')), currency }, lang, { approximate });
   const kg = new Intl.NumberFormat(lang, { maximumFractionDigits: 3 });
+  const percent = (/** @type {number} */ rate) => `${kg.format(rate)} %`;
   const weight = (/** @type {number} */ grams) => `${kg.format(grams / 1000)} kg`;
   const country = `${countryName(view.destination, lang)} (${view.destination})`;
   /** @type {string[]} */
@@ -48,7 +53,7 @@ export function renderQuote(view, { lang, productName, serviceName }) {
     section(t.blocked);
     for (const hit of view.blocked) {
       out.push(`  ${productName(hit.productId, hit.variantId)} (${hit.productId}): ${hit.level === 'prohibited' ? t.prohibited : t.restricted}, ${t.rule} ${hit.ruleId}`);
-      out.push(`      ${hit.reason}`);
+      out.push(`      ${say(hit.reasonMessage)}`);
       out.push(`      ${t.source}: ${hit.source.name} (${hit.source.date})${hit.source.url ? ` ${hit.source.url}` : ''}`);
     }
   }
@@ -60,7 +65,7 @@ export function renderQuote(view, { lang, productName, serviceName }) {
       view.shipping.options.map((option) => {
         const chosen = option.serviceId === view.shipping.selected ? '*' : '';
         const name = `${serviceName(option.serviceId)} (${option.serviceId})`;
-        if (!option.available) return [chosen, name, t.unavailable, '-', option.message ?? ''];
+        if (!option.available) return [chosen, name, t.unavailable, '-', option.messageMessage ? say(option.messageMessage) : ''];
         const parcels = option.parcels;
         const chargeable =
           parcels.length === 1
@@ -91,9 +96,9 @@ export function renderQuote(view, { lang, productName, serviceName }) {
         ...table(
           [t.tax, t.rate, t.basis, 'IDR', `≈ ${landed.currency}`, t.collectedBy],
           landed.lines.map((line) => [
-            line.label,
-            line.ratePercent === null ? '-' : `${line.ratePercent} %`,
-            `${line.basis}: ${idr(line.basisIdr)}`,
+            say(line.labelMessage),
+            line.ratePercent === null ? '-' : percent(line.ratePercent),
+            `${say(line.basisMessage)}: ${idr(line.basisIdr)}`,
             idr(line.amountIdr),
             money(line.amount, line.currency, true),
             t.collectors[line.collectedBy],
@@ -102,15 +107,15 @@ export function renderQuote(view, { lang, productName, serviceName }) {
         ),
       );
     }
-    if (landed.handlingFeeNote) out.push(`  (${landed.handlingFeeNote})`);
-    for (const sentence of landed.explanation) out.push(`  - ${sentence}`);
+    if (landed.handlingFeeNoteMessage) out.push(`  (${say(landed.handlingFeeNoteMessage)})`);
+    for (const sentence of landed.explanationMessages) out.push(`  - ${say(sentence)}`);
     if (landed.rule.verify) out.push(`  ${t.verify}`);
     if (landed.rule.sources.length > 0) {
       out.push(`  ${t.sources}:`);
       for (const s of landed.rule.sources) out.push(`    ${s.name} (${s.date})${s.url ? ` ${s.url}` : ''}`);
     }
-  } else if (view.dutiesUnavailable) {
-    out.push(`  ${t.unavailableDuties}: ${view.dutiesUnavailable}`);
+  } else if (view.dutiesUnavailableMessage) {
+    out.push(`  ${t.unavailableDuties}: ${say(view.dutiesUnavailableMessage)}`);
   }
 
   section(t.totals);

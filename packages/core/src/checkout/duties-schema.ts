@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot';
 import { deepFreeze } from '../util/freeze.js';
-import { cleanText, COUNTRY_PATTERN, isPlainObject } from '../catalog/schema.js';
+import { cleanText, COUNTRY_PATTERN, ID_PATTERN, isPlainObject } from '../catalog/schema.js';
 import { isKnownCurrency, requireCurrency } from '../money/currencies.js';
 import { decimalString, parseDecimal } from '../money/decimal.js';
 
@@ -60,6 +60,7 @@ const M = {
   hs: 'expected an HS code prefix of 2 to 10 digits, such as "6205" or "0901.21"',
   registration: `expected one of ${REGISTRATIONS.join(', ')}`,
   url: 'expected an http(s) URL',
+  id: 'expected an id: a-z, 0-9, ".", "_" or "-", starting with a letter or digit, at most 64 characters',
   untilOrder: 'must be after the start date',
   band: (name: string) => `the band uses ${name}, but the rule defines no "${name}"`,
   belowRequired: 'required when the rule has a threshold',
@@ -223,6 +224,12 @@ const bandSchema = strict({
 });
 
 const ruleEntries = {
+  /**
+   * A stable id (`eu`, `jp-2028`). The buyer reads a shipped rule's texts in their own language
+   * from `rules.dutyRules.<id>.<field>` of @mendunia/i18n (docs/duties-and-taxes.md); an override
+   * that keeps a shipped id and a shipped text gets those words too, other texts are shown as written.
+   */
+  id: v.optional(v.pipe(v.string(M.id), v.regex(ID_PATTERN, M.id))),
   country: v.optional(country),
   countries: v.optional(v.pipe(v.array(country, M.array), v.minLength(1, M.countries))),
   /** How buyers read the destination in a sentence: "the EU", "Australia". */
@@ -375,6 +382,13 @@ export function parseDutyRulesFile(data: unknown, source: string): { readonly up
     }
   });
   checkOverlaps(rules, source);
+  const ids = new Map<string, number>();
+  rules.forEach((rule, index) => {
+    if (rule.id === undefined) return;
+    const first = ids.get(rule.id);
+    if (first !== undefined) throw new DutyRuleError(`${source}: rules[${index}].id: "${rule.id}" is already the id of rules[${first}]`, `rules[${index}].id`);
+    ids.set(rule.id, index);
+  });
   return Object.freeze({ updated: top.output.updated, rules: Object.freeze(rules) });
 }
 

@@ -13,6 +13,10 @@ import {
   type TaxLine,
 } from './duties.js';
 import type { ParcelItem } from './items.js';
+import { message, verbatim, type Message } from '../util/message.js';
+import data from './data/duties.json';
+import { DUTY_CODES, dutyRuleTexts } from './duties-wording.js';
+import { parseDutyRulesFile } from './duties-schema.js';
 
 /** Fixed rates, base EUR: 1 EUR = 19,300 IDR = 1.16 USD … (so A$1 = 10,903.95… IDR). */
 const RATES: RateSet = Object.freeze({
@@ -173,51 +177,100 @@ describe('estimateLandedCost', () => {
     });
   }
 
-  it('labels lines as the contract shows them, with amounts in the destination currency', () => {
+  const m = message;
+  const eur = (amount: number) => ({ amount, currency: 'EUR' });
+  const customsDuty = m('rules.duties.customsDuty');
+  const goods = m('rules.duties.basis.goods');
+  const shipping = m('rules.duties.basis.shipping');
+  const codesOf = (messages: readonly Message[]) => messages.map((x) => x.code);
+
+  it('labels lines with codes and their values, with amounts in the destination currency', () => {
     const over = estimate(CASES[2]!);
     expect(over.currency).to.equal('EUR');
     expect(over.lines.map((l) => [l.label, l.basis])).to.deep.equal([
-      ['Customs duty (HS 6205, 12 %)', 'goods + shipping (CIF)'],
-      ['Import VAT (DE, 19 %)', 'CIF + duty'],
+      [m('rules.duties.line.duty', { label: customsDuty, goods: 'HS 6205', percent: 12 }), m('rules.duties.basis.cif', { goods, freight: shipping })],
+      [m('rules.duties.line.vat', { label: m('rules.dutyRules.eu.vat.label'), country: 'DE', percent: 19 }), m('rules.duties.basis.cifDuty')],
     ]);
     // Rp 383,520 ÷ 19,300 = €19.8715… → €19.87; Rp 680,109 → €35.2388… → €35.24.
-    expect(over.lines.map((l) => l.amount)).to.deep.equal([
-      { amount: 1987, currency: 'EUR' },
-      { amount: 3524, currency: 'EUR' },
-    ]);
-    expect(over.threshold?.amount).to.deep.equal({ amount: 15000, currency: 'EUR' });
-    expect(over.explanation[0]).to.equal("Your parcel is worth €150.05, over the EU's €150 limit.");
+    expect(over.lines.map((l) => l.amount)).to.deep.equal([eur(1987), eur(3524)]);
+    expect(over.threshold?.amount).to.deep.equal(eur(15000));
+    // "Your parcel is worth €150.05, over the EU's €150 limit."
+    expect(over.explanation[0]).to.deep.equal(
+      m('rules.duties.threshold.over', { worth: m('rules.duties.worth.goods', { amount: eur(15005) }), place: m('rules.dutyRules.eu.name'), limit: eur(15000) }),
+    );
+    expect(over.rule.id).to.equal('eu');
 
     const flat = estimateLandedCost({ items: [shirt(2_000_000), scarf(500_000)], shippingIdr: 300_000, destination: 'DE', rates: RATES, merchant: IOSS, now: new Date('2026-07-01T00:00:00Z') });
-    expect(flat.lines[0]!.label).to.equal('EU flat duty €3 × 2 tariff subheadings');
-    expect(flat.lines[0]!.amount).to.deep.equal({ amount: 600, currency: 'EUR' });
-    expect(flat.explanation).to.include('The seller is registered for IOSS, so import VAT is collected at checkout.');
+    expect(flat.lines[0]!.label).to.deep.equal(m('rules.duties.line.flat', { label: m('rules.dutyRules.eu.below.flatDuty.label'), amount: eur(300), count: 2 }));
+    expect(flat.lines[0]!.amount).to.deep.equal(eur(600));
+    const importVat = m('rules.duties.charge.named', { label: m('rules.dutyRules.eu.vat.label') });
+    expect(flat.explanation).to.deep.include(m('rules.duties.scheme.registered', { scheme: m('rules.dutyRules.eu.below.collection.schemeName'), tax: importVat }));
+    expect(flat.explanation).to.deep.include(m('rules.duties.flatDuty', { place: m('rules.dutyRules.eu.name'), amount: eur(300), kinds: 2 }));
 
     const under = estimate(CASES[0]!);
-    expect(under.explanation).to.include('The seller is not registered for IOSS, so import VAT is collected by the carrier on delivery.');
-    expect(under.explanation[0]).to.equal("Your parcel is worth €149.95, under the EU's €150 limit.");
+    expect(under.explanation).to.deep.include(m('rules.duties.scheme.carrier', { scheme: m('rules.dutyRules.eu.below.collection.schemeName'), tax: importVat }));
+    expect(under.explanation[0]!.code).to.equal('rules.duties.threshold.under');
+    expect(under.explanation.at(-1)).to.deep.equal(m('rules.duties.onDelivery'));
 
     const japan = estimate(CASES.find((c) => c.destination === 'JP' && c.regime === 'due-on-arrival')!);
-    expect(japan.lines[0]!.basis).to.equal('60 % of goods + shipping (CIF)');
+    expect(japan.lines[0]!.basis).to.deep.equal(m('rules.duties.basis.cif', { goods: m('rules.duties.basis.valuedGoods', { percent: 60 }), freight: shipping }));
     expect(japan.lines[0]!.amount).to.deep.equal({ amount: 740, currency: 'JPY' });
+    expect(japan.explanation[0]!.code).to.equal('rules.duties.threshold.over');
+    expect(japan.explanation[0]!.params?.['worth']).to.deep.equal(m('rules.duties.worth.valuedShipping', { amount: { amount: 10004, currency: 'JPY' }, percent: 60 }));
+    expect(japan.explanation).to.deep.include(m('rules.duties.charged', { charges: [m('rules.duties.charge.duty'), m('rules.duties.charge.named', { label: m('rules.dutyRules.jp.vat.label') })] }));
+    expect(japan.explanation).to.deep.include(m('rules.dutyRules.jp.notes.0'));
 
     const au = estimate(CASES.find((c) => c.name.includes('IA-CEPA'))!);
-    expect(au.lines[0]!.label).to.equal('Customs duty (HS 6205, 0 % under IA-CEPA)');
-    expect(au.lines.slice(2).map((l) => [l.label, l.amount])).to.deep.equal([
-      ['Import processing charge (A$50)', { amount: 5000, currency: 'AUD' }],
-      ['Biosecurity import declaration charge, air (A$45)', { amount: 4500, currency: 'AUD' }],
+    expect(au.lines[0]!.label).to.deep.equal(m('rules.duties.line.dutyPreferential', { label: customsDuty, goods: 'HS 6205', percent: 0, agreement: 'IA-CEPA' }));
+    expect(au.explanation).to.deep.include(m('rules.duties.preferential', { agreement: 'IA-CEPA' }));
+    expect(au.lines.slice(2).map((l) => [l.label, l.basis, l.amount])).to.deep.equal([
+      [m('rules.duties.line.fee', { label: m('rules.dutyRules.au.above.fees.0.label'), amount: { amount: 5000, currency: 'AUD' } }), m('rules.duties.basis.perConsignment'), { amount: 5000, currency: 'AUD' }],
+      [m('rules.duties.line.fee', { label: m('rules.dutyRules.au.above.fees.1.label'), amount: { amount: 4500, currency: 'AUD' } }), m('rules.duties.basis.perConsignment'), { amount: 4500, currency: 'AUD' }],
     ]);
+    // Duty at 0 % is not named among the charges.
+    expect(au.explanation).to.deep.include(m('rules.duties.charged', { charges: [m('rules.duties.charge.named', { label: m('rules.dutyRules.au.vat.label') }), m('rules.duties.charge.fees')] }));
+
+    const us = estimate(CASES.find((c) => c.name.startsWith('US 2026-03-15'))!);
+    expect(us.lines.map((l) => l.label)).to.deep.equal([
+      m('rules.duties.line.duty', { label: customsDuty, goods: 'HS 6205', percent: 19.7 }),
+      m('rules.duties.line.duty', { label: customsDuty, goods: 'HS 0901', percent: 0 }),
+      m('rules.duties.line.rated', { label: m('rules.dutyRules.us.duty.additional.3.label'), percent: 10 }),
+    ]);
+    expect(us.explanation[0]).to.deep.equal(m('rules.dutyRules.us.noThresholdNote'));
+    expect(us.lines[0]!.basis).to.deep.equal(m('rules.duties.basis.fob', { goods }));
   });
 
   it('says why nothing is collected, and what a buyer may pay the carrier', () => {
     const au = estimate(CASES.find((c) => c.destination === 'AU' && c.regime === 'nothing-due')!);
-    expect(au.explanation).to.include('The seller is not registered for Australian GST, so no GST is collected on this parcel.');
+    expect(au.explanation).to.deep.include(
+      m('rules.duties.scheme.none', { scheme: m('rules.dutyRules.au.below.collection.schemeName'), tax: m('rules.duties.charge.named', { label: m('rules.dutyRules.au.vat.label') }) }),
+    );
+    expect(au.explanation).to.deep.include(m('rules.dutyRules.au.below.collection.otherwiseNote'));
+    expect(au.explanation.at(-1)).to.deep.equal(m('rules.duties.nothingDue'));
     const ca = estimate(CASES.find((c) => c.destination === 'CA' && c.regime === 'due-on-arrival')!);
-    expect(ca.handlingFeeNote).to.equal("plus the carrier's handling fee, typically C$9.95 with Canada Post; couriers charge their own fee");
+    expect(ca.handlingFeeNote).to.deep.equal(m('rules.duties.handlingFee', { fee: m('rules.dutyRules.ca.handlingFee') }));
     const cn = estimate(CASES.find((c) => c.regime === 'not-allowed')!);
-    expect(cn.explanation.join(' ')).to.contain('split the order');
+    expect(cn.explanation.at(-1)).to.deep.equal(m('rules.dutyRules.cn.above.notAllowed.reason'));
+    const single = estimate(CASES.find((c) => c.name.includes('one indivisible item'))!);
+    expect(single.explanation).to.deep.include(m('rules.duties.singleItem'));
+    expect(single.lines[0]!.label).to.deep.equal(m('rules.duties.line.duty', { label: m('rules.dutyRules.cn.duty.label'), goods: 'HS 6214', percent: 20 }));
     const waived = estimate(CASES.find((c) => c.name.includes('waived'))!);
-    expect(waived.explanation.join(' ')).to.contain('The tax of CN¥49.71 is waived');
+    expect(waived.explanation).to.deep.include(m('rules.duties.waived', { amount: { amount: 4971, currency: 'CNY' }, limit: { amount: 5000, currency: 'CNY' } }));
+    const ddp = estimate(CASES.find((c) => c.name.startsWith('US under DDP'))!);
+    expect(codesOf(ddp.explanation)).to.include.members(['rules.duties.chargedDdp', 'rules.duties.ddp']);
+    expect(ddp.handlingFeeNote).to.equal(undefined);
+  });
+
+  it('counts the items without an HS code', () => {
+    const result = estimateLandedCost({
+      items: [{ ...shirt(3_000_000), hsCode: undefined }, { ...scarf(100_000), hsCode: undefined }],
+      shippingIdr: 300_000,
+      destination: 'DE',
+      rates: RATES,
+      now: new Date('2026-03-01'),
+    });
+    expect(result.explanation).to.deep.include(m('rules.duties.noHsCode', { count: 2 }));
+    expect(result.lines[0]!.label).to.deep.equal(m('rules.duties.line.duty', { label: customsDuty, goods: m('rules.duties.line.otherGoods'), percent: 4 }));
   });
 
   it('returns "due-on-arrival" without lines for an unlisted destination, never throwing', () => {
@@ -226,7 +279,8 @@ describe('estimateLandedCost', () => {
     expect(result.regime).to.equal('due-on-arrival');
     expect(result.lines).to.deep.equal([]);
     expect(result.atCheckoutIdr + result.onDeliveryIdr).to.equal(0);
-    expect(result.explanation[0]).to.contain('cannot estimate import duties and taxes for BR');
+    expect(result.explanation).to.deep.equal([message('rules.duties.unlisted', { country: { region: 'BR' } })]);
+    expect(result.handlingFeeNote).to.deep.equal(message('rules.duties.handlingFeeVaries'));
     expect(dutyRuleFor('BR')).to.equal(undefined);
   });
 
@@ -236,10 +290,31 @@ describe('estimateLandedCost', () => {
     const merchant: MerchantTaxSettings = { overrides: [override] };
     expect(dutyRuleFor('DE', merchant, new Date('2026-03-01'))!.vat?.percent).to.equal(20);
     const result = estimateLandedCost({ items: [shirt(2_894_000)], shippingIdr: 300_000, destination: 'DE', rates: RATES, merchant, now: new Date('2026-03-01') });
-    expect(result.lines.map((l) => [l.label, l.ratePercent, l.amountIdr])).to.deep.equal([['Import VAT (DE, 20 %)', 20, 638_800]]);
+    expect(result.lines.map((l) => [l.label, l.ratePercent, l.amountIdr])).to.deep.equal([
+      [message('rules.duties.line.vat', { label: message('rules.dutyRules.eu.vat.label'), country: 'DE', percent: 20 }), 20, 638_800],
+    ]);
     // Other EU countries keep the shipped rule.
     expect(dutyRuleFor('FR', merchant, new Date('2026-03-01'))!.vat?.percent).to.equal(20);
     expect(dutyRuleFor('NL', merchant, new Date('2026-03-01'))!.vat?.percent).to.equal(21);
+  });
+
+  it("words an override's own texts as written, and its shipped ones through their keys", () => {
+    const shipped = dutyRuleFor('DE', undefined, new Date('2026-03-01'))!;
+    const run = (rule: unknown) =>
+      estimateLandedCost({ items: [shirt(2_894_000)], shippingIdr: 300_000, destination: 'DE', rates: RATES, merchant: { overrides: [rule] }, now: new Date('2026-03-01') });
+    // Same id, one text changed: that text is the merchant's, the others keep their words.
+    const renamed = run({ ...shipped, vat: { ...shipped.vat!, label: 'Einfuhrumsatzsteuer' } });
+    expect(renamed.lines[0]!.label.params?.['label']).to.deep.equal(verbatim('Einfuhrumsatzsteuer'));
+    expect(renamed.explanation[0]!.params?.['place']).to.deep.equal(message('rules.dutyRules.eu.name'));
+    // No id: every text as written, even one equal to a shipped text.
+    const { id: _id, ...anonymous } = shipped;
+    const own = run(anonymous);
+    expect(own.rule.id).to.equal(undefined);
+    expect(own.explanation[0]!.params?.['place']).to.deep.equal(verbatim('the EU'));
+    expect(own.lines[0]!.label.params?.['label']).to.deep.equal(verbatim('Import VAT'));
+    // Another shipped rule's id does not lend its words to different texts.
+    const borrowed = run({ ...anonymous, id: 'us' });
+    expect(borrowed.explanation[0]!.params?.['place']).to.deep.equal(verbatim('the EU'));
   });
 
   it('invalid override data throws DutyRuleError naming the field', () => {
@@ -297,6 +372,22 @@ describe('DUTY_RULES (the shipped data)', () => {
       expect(percent, code).to.be.a('number');
       if (code in expected) expect(percent, code).to.equal(expected[code]);
     }
+  });
+
+  it('gives every shipped rule a unique id, and every text a key under it', () => {
+    const ids = DUTY_RULES.map((rule) => rule.id);
+    expect(ids.every((id) => typeof id === 'string')).to.equal(true);
+    expect(new Set(ids).size).to.equal(ids.length);
+    const keys = DUTY_RULES.flatMap((rule) => dutyRuleTexts(rule).map(([key]) => key));
+    expect(new Set(keys).size).to.equal(keys.length);
+    expect(keys).to.include.members(['rules.dutyRules.eu.name', 'rules.dutyRules.us.notes.1', 'rules.dutyRules.cn-cbec.above.notAllowed.reason']);
+    expect(DUTY_CODES.every((code) => code.startsWith('rules.duties.'))).to.equal(true);
+  });
+
+  it('refuses a rule file with two rules of one id', () => {
+    const rules = (data as { rules: Record<string, unknown>[] }).rules;
+    const twice = { ...data, rules: [rules[0], { ...rules[2], id: rules[0]!['id'] }] };
+    expect(() => parseDutyRulesFile(twice, 'test.json')).to.throw(DutyRuleError, /^test\.json: rules\[1\]\.id: "us" is already the id of rules\[0\]/);
   });
 
   it('is frozen, and a registration variant wins only for a registered merchant', () => {

@@ -13,7 +13,6 @@ import {
   convertIdr,
   crossRate,
   currencyForRegion,
-  formatMoney,
   mul,
   parseDecimal,
   ratio,
@@ -23,6 +22,7 @@ import {
   type Ratio,
 } from '../money/index.js';
 import type { RateSet } from '../rates/index.js';
+import { message, type Message } from '../util/message.js';
 import {
   checkOverlaps,
   deepFreeze,
@@ -34,8 +34,10 @@ import {
   type DutyRule,
   type Registration,
 } from './duties-schema.js';
+import { bandName, dutyLabel, inSentence, registerShippedTexts, ruleText, vatLabel } from './duties-wording.js';
 
 export { DutyRuleError, REGISTRATIONS, type DutyBand, type DutyRule, type Registration };
+export { DUTY_CODES, dutyRuleTexts, type DutyCode } from './duties-wording.js';
 
 /** What the estimate needs of a parcel item: a structural subset of ParcelItem (items.ts). */
 export interface DutyItem {
@@ -62,14 +64,17 @@ export interface MerchantTaxSettings {
 
 export interface TaxLine {
   readonly kind: 'duty' | 'vat' | 'gst' | 'sales-tax' | 'consumption-tax' | 'flat-duty' | 'processing-fee';
-  /** "Import VAT (DE, 19 %)", "Customs duty (HS 6205, 12 %)", "EU flat duty €3 × 2 tariff subheadings". */
-  readonly label: string;
+  /**
+   * `rules.duties.line.*`: "Import VAT (DE, 19 %)", "Customs duty (HS 6205, 12 %)",
+   * "EU flat duty €3 × 2 tariff subheadings" (docs/duties-and-taxes.md lists the codes).
+   */
+  readonly label: Message;
   /** As the data says (19, 12); absent for flat amounts. */
   readonly ratePercent?: number;
   /** The value the rate applies to, in whole rupiah (for flat amounts: the goods' value). */
   readonly basisIdr: number;
-  /** "goods + shipping (CIF)", "goods only (FOB)", "CIF + duty". */
-  readonly basis: string;
+  /** `rules.duties.basis.*`: "goods + shipping (CIF)", "goods only (FOB)", "CIF + duty". */
+  readonly basis: Message;
   /** Whole rupiah, rounded half-up once. */
   readonly amountIdr: number;
   /** `amountIdr` in the destination's currency (no markup). */
@@ -111,11 +116,13 @@ export interface LandedCost {
   /** Carrier lines under DAP (0 under DDP). */
   readonly onDeliveryIdr: number;
   /** "plus the carrier's handling fee, typically …" when something is due on arrival. */
-  readonly handlingFeeNote?: string;
-  /** Short English sentences a buyer can read, in order. */
-  readonly explanation: readonly string[];
+  readonly handlingFeeNote?: Message;
+  /** Short sentences a buyer can read, in order (`rules.duties.*` and the rule's own texts). */
+  readonly explanation: readonly Message[];
   readonly rule: {
     readonly country: string;
+    /** The shipped rule's id (`eu`), absent for a merchant's override without one and for no rule. */
+    readonly id?: string;
     readonly source: readonly { name: string; url?: string; date: string }[];
     readonly effective: string;
     readonly verify?: boolean;
@@ -135,6 +142,7 @@ export class MissingDutyRateError extends Error {
 
 /** The shipped rule table, validated when this module loads. */
 export const DUTY_RULES: readonly DutyRule[] = parseDutyRulesFile(data, 'checkout/data/duties.json').rules;
+registerShippedTexts(DUTY_RULES);
 
 const IDR = requireCurrency('IDR');
 const ZERO = ratio(0n);
@@ -220,14 +228,6 @@ function checkIdr(value: unknown, field: string): number {
   return value;
 }
 
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** Money formatting for sentences: "€62.10", and whole amounts without decimals ("€150"). */
-function say(money: Money, whole = false): string {
-  const text = formatMoney(money, 'en');
-  return whole ? text.replace(/\.0+(?!\d)/, '') : text;
-}
-
 /** "IDR per unit" conversions for one estimate, failing with the currency and the reason. */
 class Converter {
   constructor(private readonly rates: RateSet) {}
@@ -291,32 +291,32 @@ function longestPrefix(digits: string, table: Readonly<Record<string, number>>):
 
 const hsLabel = (prefix: string) => `HS ${prefix.length > 4 ? `${prefix.slice(0, 4)}.${prefix.slice(4)}` : prefix}`;
 
-function valuedPrefix(rule: DutyRule): string {
-  return rule.valuationPercent !== undefined && rule.valuationPercent !== 100 ? `${rule.valuationPercent} % of ` : '';
-}
+const valued = (rule: DutyRule): boolean => rule.valuationPercent !== undefined && rule.valuationPercent !== 100;
 
-function basisText(kind: string, rule: DutyRule, insuranceIdr: number): string {
-  const goods = `${valuedPrefix(rule)}goods`;
-  const freight = insuranceIdr > 0 ? ' + shipping + insurance' : ' + shipping';
+function basisOf(kind: string, rule: DutyRule, insuranceIdr: number): Message {
+  const goods = valued(rule)
+    ? message('rules.duties.basis.valuedGoods', { percent: rule.valuationPercent! })
+    : message('rules.duties.basis.goods');
+  const freight = message(insuranceIdr > 0 ? 'rules.duties.basis.shippingInsurance' : 'rules.duties.basis.shipping');
   switch (kind) {
     case 'goods':
-      return `${goods} only`;
+      return message('rules.duties.basis.goodsOnly', { goods });
     case 'FOB':
-      return `${goods} only (FOB)`;
+      return message('rules.duties.basis.fob', { goods });
     case 'goods+shipping':
-      return `${goods}${freight}`;
+      return message('rules.duties.basis.goodsShipping', { goods, freight });
     case 'CIF':
-      return `${goods}${freight} (CIF)`;
+      return message('rules.duties.basis.cif', { goods, freight });
     case 'CIF+duty':
-      return 'CIF + duty';
+      return message('rules.duties.basis.cifDuty');
     default:
-      return `${goods} + duty (FOB + duty)`;
+      return message('rules.duties.basis.fobDuty', { goods });
   }
 }
 
 interface Built {
   readonly lines: TaxLine[];
-  readonly sentences: string[];
+  readonly sentences: Message[];
   readonly verify: boolean;
 }
 
@@ -337,7 +337,8 @@ interface Context {
 function buildLines(ctx: Context): Built {
   const { rule, band, priced, currency, convert } = ctx;
   const lines: TaxLine[] = [];
-  const sentences: string[] = [];
+  const sentences: Message[] = [];
+  const where = bandName(rule, band);
   let verify = Boolean(band.verify);
   const purpose = `the import charges in ${rule.name}`;
   const push = (line: Omit<TaxLine, 'amount'>, amount?: Money) =>
@@ -364,24 +365,24 @@ function buildLines(ctx: Context): Built {
       group.basis = add(group.basis, duty.basis === 'CIF' ? p.cif : p.fob);
       groups.set(key, group);
     }
-    const under = preferential ? ` under ${preferential.agreement}` : '';
+    const label = dutyLabel(rule);
     for (const group of groups.values()) {
-      const what = group.prefix !== undefined ? hsLabel(group.prefix) : 'other goods';
+      const goods = group.prefix !== undefined ? hsLabel(group.prefix) : message('rules.duties.line.otherGoods');
       push({
         kind: 'duty',
-        label: `${duty.label} (${what}, ${group.percent} %${under})`,
+        label: preferential
+          ? message('rules.duties.line.dutyPreferential', { label, goods, percent: group.percent, agreement: preferential.agreement })
+          : message('rules.duties.line.duty', { label, goods, percent: group.percent }),
         ratePercent: group.percent,
         basisIdr: roundIdr(group.basis),
-        basis: basisText(duty.basis, rule, ctx.insuranceIdr),
+        basis: basisOf(duty.basis, rule, ctx.insuranceIdr),
         amountIdr: roundIdr(mul(group.basis, pct(group.percent))),
         collectedBy: 'carrier',
       });
     }
-    if (preferential) sentences.push(`Duty is charged at the ${preferential.agreement} rate because the seller claims Indonesian origin.`);
-    if (unknownHs > 0) {
-      sentences.push(`${unknownHs === 1 ? 'One item has' : `${unknownHs} items have`} no HS code, so the default duty rate is used.`);
-    }
-    for (const layer of duty.additional) {
+    if (preferential) sentences.push(message('rules.duties.preferential', { agreement: preferential.agreement }));
+    if (unknownHs > 0) sentences.push(message('rules.duties.noHsCode', { count: unknownHs }));
+    for (const [index, layer] of duty.additional.entries()) {
       if (!inForce(layer.from, layer.until, ctx.day)) continue;
       verify ||= Boolean(layer.verify);
       const except = layer.exceptHs ?? [];
@@ -391,10 +392,13 @@ function buildLines(ctx: Context): Built {
       if (basis.n === 0n) continue;
       push({
         kind: 'duty',
-        label: `${layer.label} (${layer.percent} %)`,
+        label: message('rules.duties.line.rated', {
+          label: ruleText(rule, `duty.additional.${index}.label`, layer.label),
+          percent: layer.percent,
+        }),
         ratePercent: layer.percent,
         basisIdr: roundIdr(basis),
-        basis: basisText(duty.basis, rule, ctx.insuranceIdr),
+        basis: basisOf(duty.basis, rule, ctx.insuranceIdr),
         amountIdr: roundIdr(mul(basis, pct(layer.percent))),
         collectedBy: 'carrier',
       });
@@ -414,17 +418,15 @@ function buildLines(ctx: Context): Built {
     push(
       {
         kind: 'flat-duty',
-        label: `${flat.label} ${say(per, true)} × ${count} tariff subheading${count === 1 ? '' : 's'}`,
+        label: message('rules.duties.line.flat', { label: ruleText(rule, `${where}.flatDuty.label`, flat.label), amount: per, count }),
         basisIdr: goodsIdr,
-        basis: 'per distinct tariff subheading',
+        basis: message('rules.duties.basis.perSubheading'),
         amountIdr,
         collectedBy: taxCollector,
       },
       rule.currency === currency ? { amount: per.amount * count, currency } : undefined,
     );
-    sentences.push(
-      `${capital(rule.name)} charges a flat ${say(per, true)} duty for each kind of goods (tariff subheading) in a parcel: ${count} here.`,
-    );
+    sentences.push(message('rules.duties.flatDuty', { place: ruleText(rule, 'name', rule.name), amount: per, kinds: count }));
   }
 
   const vat = band.vatBasis ? rule.vat : undefined;
@@ -443,24 +445,24 @@ function buildLines(ctx: Context): Built {
             : cif;
     push({
       kind: vat.kind,
-      label: `${vat.label} (${rule.countries[0]}, ${percent} %)`,
+      label: message('rules.duties.line.vat', { label: vatLabel(rule)!, country: rule.countries[0]!, percent }),
       ratePercent: percent,
       basisIdr: roundIdr(basis),
-      basis: basisText(band.vatBasis, rule, ctx.insuranceIdr),
+      basis: basisOf(band.vatBasis, rule, ctx.insuranceIdr),
       amountIdr: roundIdr(mul(basis, pct(percent))),
       collectedBy: taxCollector,
     });
   }
 
-  for (const fee of band.fees) {
+  for (const [index, fee] of band.fees.entries()) {
     verify ||= Boolean(fee.verify);
     const money = minorOf(fee.amount, rule.currency);
     push(
       {
         kind: 'processing-fee',
-        label: `${fee.label} (${say(money, true)})`,
+        label: message('rules.duties.line.fee', { label: ruleText(rule, `${where}.fees.${index}.label`, fee.label), amount: money }),
         basisIdr: goodsIdr,
-        basis: 'per consignment',
+        basis: message('rules.duties.basis.perConsignment'),
         amountIdr: roundIdr(convert.idr(parseDecimal(fee.amount), rule.currency, purpose)),
         collectedBy: 'carrier',
       },
@@ -473,40 +475,33 @@ function buildLines(ctx: Context): Built {
 // ---------------------------------------------------------------------------------------------
 // The estimate.
 
-const lowerLabel = (label: string) => (/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
-
-function listOf(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
 /** Who collects what, in a sentence or two (the scheme first, then what is charged on import). */
-function whoCollects(rule: DutyRule, band: DutyBand, lines: readonly TaxLine[], registered: boolean, incoterm: 'DAP' | 'DDP'): string[] {
-  const out: string[] = [];
+function whoCollects(rule: DutyRule, band: DutyBand, lines: readonly TaxLine[], registered: boolean, incoterm: 'DAP' | 'DDP'): Message[] {
+  const out: Message[] = [];
   const { scheme, schemeName, otherwise, otherwiseNote } = band.collection;
-  const vatLabel = rule.vat ? lowerLabel(rule.vat.label) : 'tax';
-  const onImport = incoterm === 'DDP' ? 'charged on import' : 'collected by the carrier on delivery';
+  const vat = vatLabel(rule);
+  const tax = vat ? inSentence(vat) : message('rules.duties.charge.tax');
   const viaScheme = scheme !== undefined && band.vatBasis !== undefined;
   if (viaScheme) {
-    const name = schemeName ?? scheme;
-    if (registered) out.push(`The seller is registered for ${name}, so ${vatLabel} is collected at checkout.`);
-    else if (otherwise === 'carrier') out.push(`The seller is not registered for ${name}, so ${vatLabel} is ${onImport}.`);
+    const where = bandName(rule, band);
+    const params = { scheme: schemeName ? ruleText(rule, `${where}.collection.schemeName`, schemeName) : scheme, tax };
+    if (registered) out.push(message('rules.duties.scheme.registered', params));
+    else if (otherwise === 'carrier') out.push(message(incoterm === 'DDP' ? 'rules.duties.scheme.carrierDdp' : 'rules.duties.scheme.carrier', params));
     else {
-      out.push(`The seller is not registered for ${name}, so no ${vatLabel} is collected on this parcel.`);
-      if (otherwiseNote) out.push(otherwiseNote);
+      out.push(message('rules.duties.scheme.none', params));
+      if (otherwiseNote) out.push(ruleText(rule, `${where}.collection.otherwiseNote`, otherwiseNote));
     }
   }
-  const dutyWord = rule.duty && rule.duty.label !== 'Customs duty' ? lowerLabel(rule.duty.label) : 'duty';
-  const kinds = [
-    ...new Set(
-      lines
-        .filter((l) => l.amountIdr > 0 && l.collectedBy === 'carrier' && !(viaScheme && l.kind !== 'duty' && l.kind !== 'processing-fee'))
-        .map((l) => (l.kind === 'duty' ? dutyWord : l.kind === 'processing-fee' ? 'processing charges' : vatLabel)),
-    ),
-  ];
-  if (kinds.length > 0) {
-    const verb = kinds.length === 1 && kinds[0] !== 'processing charges' ? 'is' : 'are';
-    out.push(`${capital(listOf(kinds))} ${verb} charged on import${incoterm === 'DDP' ? '' : ' and collected by the carrier'}.`);
+  const label = dutyLabel(rule);
+  const duty = label.code === 'rules.duties.customsDuty' ? message('rules.duties.charge.duty') : inSentence(label);
+  const charges = new Map<string, Message>();
+  for (const line of lines) {
+    if (line.amountIdr === 0 || line.collectedBy !== 'carrier') continue;
+    if (line.kind === 'duty') charges.set('duty', duty);
+    else if (line.kind === 'processing-fee') charges.set('fees', message('rules.duties.charge.fees'));
+    else if (!viaScheme) charges.set('tax', tax);
   }
+  if (charges.size > 0) out.push(message(incoterm === 'DDP' ? 'rules.duties.chargedDdp' : 'rules.duties.charged', { charges: [...charges.values()] }));
   return out;
 }
 
@@ -559,10 +554,8 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
       lines: [],
       atCheckoutIdr: 0,
       onDeliveryIdr: 0,
-      handlingFeeNote: "plus the carrier's handling fee, which varies by carrier",
-      explanation: [
-        `We cannot estimate import duties and taxes for ${code} yet: any that apply are payable to the carrier on delivery.`,
-      ],
+      handlingFeeNote: message('rules.duties.handlingFeeVaries'),
+      explanation: [message('rules.duties.unlisted', { country: { region: code } })],
       rule: { country: code, source: [], effective: '', verify: true },
     } satisfies LandedCost);
   }
@@ -579,7 +572,9 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
     return { item, digits: (item.hsCode ?? '').replace(/\D/g, ''), fob, cif: add(fob, share) };
   });
 
-  const explanation: string[] = [];
+  const explanation: Message[] = [];
+  const place = ruleText(rule, 'name', rule.name);
+  // Only said in a developer's error (MissingDutyRateError), so English.
   const possessive = `${rule.name}'s`;
   let threshold: LandedCost['threshold'];
   let below = false;
@@ -593,20 +588,23 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
     const amountMoney = minorOf(limit.amount, rule.currency);
     const consignmentValue = convert.money(valueIdr, rule.currency, purpose);
     threshold = { amount: amountMoney, basis: limit.basis, consignmentValue, below };
-    const worth =
-      rule.valuationPercent !== undefined && rule.valuationPercent !== 100
-        ? `Your parcel's customs value is ${say(consignmentValue)} (${rule.valuationPercent} % of the goods' price${limit.basis === 'goods' ? '' : ', plus shipping'})`
-        : `Your parcel is worth ${say(consignmentValue)}${limit.basis === 'goods' ? '' : ' with shipping'}`;
-    const where = equal(value, amount) ? (below ? 'exactly at' : 'not under') : below ? 'under' : 'over';
-    explanation.push(`${worth}, ${where} ${possessive} ${say(amountMoney, true)} limit.`);
-    if (limit.verify) explanation.push('This limit is still to be confirmed.');
+    const shipping = limit.basis !== 'goods';
+    const worth = valued(rule)
+      ? message(shipping ? 'rules.duties.worth.valuedShipping' : 'rules.duties.worth.valued', {
+          amount: consignmentValue,
+          percent: rule.valuationPercent!,
+        })
+      : message(shipping ? 'rules.duties.worth.goodsShipping' : 'rules.duties.worth.goods', { amount: consignmentValue });
+    const where = equal(value, amount) ? (below ? 'at' : 'notUnder') : below ? 'under' : 'over';
+    explanation.push(message(`rules.duties.threshold.${where}`, { worth, place, limit: amountMoney }));
+    if (limit.verify) explanation.push(message('rules.duties.threshold.unconfirmed'));
   } else if (rule.noThresholdNote) {
-    explanation.push(rule.noThresholdNote);
+    explanation.push(ruleText(rule, 'noThresholdNote', rule.noThresholdNote));
   }
 
   const band = (limit && below ? rule.below : rule.above) ?? rule.above;
   const single = input.items.length === 1 && input.items[0]!.quantity === 1;
-  const finish = (regime: Regime, built: Built, extra: readonly string[]): LandedCost => {
+  const finish = (regime: Regime, built: Built, extra: readonly Message[]): LandedCost => {
     const seller = sum(built.lines.filter((l) => l.collectedBy === 'seller').map((l) => l.amountIdr));
     const carrier = sum(built.lines.filter((l) => l.collectedBy === 'carrier').map((l) => l.amountIdr));
     const onDeliveryIdr = incoterm === 'DDP' ? 0 : carrier;
@@ -619,11 +617,14 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
       atCheckoutIdr: incoterm === 'DDP' ? seller + carrier : seller,
       onDeliveryIdr,
       ...(onDeliveryIdr > 0 && {
-        handlingFeeNote: `plus the carrier's handling fee, ${rule.handlingFee ?? 'which varies by carrier'}`,
+        handlingFeeNote: rule.handlingFee
+          ? message('rules.duties.handlingFee', { fee: ruleText(rule, 'handlingFee', rule.handlingFee) })
+          : message('rules.duties.handlingFeeVaries'),
       }),
       explanation: [...explanation, ...built.sentences, ...extra],
       rule: {
         country: code,
+        ...(rule.id !== undefined && { id: rule.id }),
         source: rule.source,
         effective: rule.effective,
         ...(verify && { verify: true }),
@@ -632,10 +633,11 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
   };
 
   if (band.notAllowed && !(band.notAllowed.unlessSingleItem && single)) {
-    return finish('not-allowed', { lines: [], sentences: [], verify: Boolean(band.verify) }, [band.notAllowed.reason]);
+    const reason = ruleText(rule, `${bandName(rule, band)}.notAllowed.reason`, band.notAllowed.reason);
+    return finish('not-allowed', { lines: [], sentences: [], verify: Boolean(band.verify) }, [reason]);
   }
-  const extra: string[] = [];
-  if (band.notAllowed) extra.push('A single indivisible item may go over the limit if customs accepts it is for personal use.');
+  const extra: Message[] = [];
+  if (band.notAllowed) extra.push(message('rules.duties.singleItem'));
 
   const scheme = band.collection.scheme;
   const registered = scheme !== undefined && (merchant?.registrations ?? []).includes(scheme);
@@ -661,7 +663,7 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
       const upTo = minorOf(band.waiveIfTotalAtMost, rule.currency);
       return finish('nothing-due', { lines: [], sentences: [], verify: built.verify }, [
         ...extra,
-        `The tax of ${say(waived)} is waived because it is not more than ${say(upTo, true)}.`,
+        message('rules.duties.waived', { amount: waived, limit: upTo }),
       ]);
     }
   }
@@ -672,17 +674,17 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
   let regime: Regime;
   if (total === 0) {
     regime = 'nothing-due';
-    extra.push('No duty or tax is due on this parcel.');
+    extra.push(message('rules.duties.nothingDue'));
   } else if (incoterm === 'DDP' || carrierTotal === 0) {
     regime = 'collected-at-checkout';
     if (incoterm === 'DDP' && carrierTotal > 0) {
-      extra.push('The seller pays the import charges for you (DDP), so they are included in what you pay at checkout.');
+      extra.push(message('rules.duties.ddp'));
     }
   } else {
     regime = 'due-on-arrival';
-    extra.push('These amounts are estimates, payable to the carrier on delivery.');
+    extra.push(message('rules.duties.onDelivery'));
   }
-  if (band.note) extra.push(band.note);
-  extra.push(...rule.notes);
+  if (band.note) extra.push(ruleText(rule, `${bandName(rule, band)}.note`, band.note));
+  extra.push(...rule.notes.map((note, index) => ruleText(rule, `notes.${index}`, note)));
   return finish(regime, built, extra);
 }

@@ -5,6 +5,7 @@ import demoCheckout from '../../../../examples/plain-html/checkout.json';
 import demoCatalog from '../../../../examples/plain-html/catalog.json';
 import { CheckoutConfigError, destinationCountries, parseCheckoutConfig } from './config.js';
 import { buildQuote } from './quote.js';
+import { message } from '../util/message.js';
 import { createOrder, orderReference, CN22_LIMIT_IDR } from './order.js';
 import { mailtoUrl, paymentLinkUrl, whatsappUrl } from './handoff.js';
 
@@ -83,7 +84,7 @@ describe('buildQuote', () => {
     const q = quote('AU', [{ productId: 'madu-hutan-sumbawa', quantity: 1 }, { productId: 'cengkeh-ternate', quantity: 1 }]);
     expect(q.status).to.equal('blocked');
     expect(q.blocked.map((b) => [b.productId, b.ruleId])).to.deep.equal([['madu-hutan-sumbawa', 'bio-au-nz-dairy-eggs-honey']]);
-    expect(q.blocked[0].reason).to.match(/honey/i);
+    expect(q.blocked[0].reason).to.deep.equal(message('rules.restrictions.bio-au-nz-dairy-eggs-honey'));
     expect(quote('SG', [{ productId: 'madu-hutan-sumbawa', quantity: 1 }]).status).to.equal('ok');
   });
 
@@ -101,8 +102,15 @@ describe('buildQuote', () => {
   it('has no duty estimate, and says why, without exchange rates', () => {
     const q = buildQuote({ catalog, lines: [{ productId: 'cengkeh-ternate', quantity: 1 }], destination: 'DE', config, now });
     expect(q.landedCost).to.equal(undefined);
-    expect(q.dutiesUnavailable).to.match(/exchange rates/);
+    expect(q.dutiesUnavailable).to.deep.equal(message('rules.quote.noRates'));
     expect(q.status).to.equal('ok');
+  });
+
+  it('has no duty estimate, and names the currency, when the rates cannot reach it', () => {
+    const { GBP: _gbp, ...rest } = rates.rates;
+    const q = buildQuote({ catalog, lines: [{ productId: 'cengkeh-ternate', quantity: 1 }], destination: 'GB', config, rates: { ...rates, rates: rest }, now });
+    expect(q.landedCost).to.equal(undefined);
+    expect(q.dutiesUnavailable).to.deep.equal(message('rules.quote.missingRate', { currency: 'GBP' }));
   });
 });
 

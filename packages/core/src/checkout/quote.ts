@@ -2,11 +2,15 @@ import type { Catalog } from '../catalog/index.js';
 import type { CartLine } from '../cart/index.js';
 import type { RateSet } from '../rates/index.js';
 import { currencyForRegion } from '../money/index.js';
+import { message, type Message } from '../util/message.js';
 import type { CheckoutConfig } from './config.js';
 import { estimateLandedCost, MissingDutyRateError, type LandedCost } from './duties.js';
 import { itemsFromCart, type ParcelItem } from './items.js';
 import { checkRestrictions, type RestrictionHit } from './restrictions.js';
 import { quoteShipping, type ShippingOption } from './shipping.js';
+
+/** The codes of Quote.dutiesUnavailable. */
+export const QUOTE_CODES = ['rules.quote.noRates', 'rules.quote.missingRate'] as const;
 
 export type AvailableShipping = Extract<ShippingOption, { available: true }>;
 
@@ -43,8 +47,11 @@ export interface Quote {
   /** Set when the requested service cannot take this parcel, so the cheapest one was used instead. */
   readonly requestedServiceUnavailable?: string;
   readonly landedCost?: LandedCost;
-  /** Why there is no landed-cost estimate, when there is none (e.g. no exchange rates). */
-  readonly dutiesUnavailable?: string;
+  /**
+   * Why there is no landed-cost estimate, when there is none: `rules.quote.noRates` (no
+   * exchange rates) or `rules.quote.missingRate` `{ currency }` (the rates lack a currency).
+   */
+  readonly dutiesUnavailable?: Message;
   readonly totals: QuoteTotals;
   readonly status: QuoteStatus;
 }
@@ -80,15 +87,15 @@ export function buildQuote(input: QuoteInput): Quote {
   const shippingIdr = service?.priceIdr ?? 0;
 
   let landedCost: LandedCost | undefined;
-  let dutiesUnavailable: string | undefined;
+  let dutiesUnavailable: Message | undefined;
   if (items.length && service) {
-    if (!input.rates) dutiesUnavailable = 'No exchange rates are loaded, so import duties and taxes cannot be estimated.';
+    if (!input.rates) dutiesUnavailable = message('rules.quote.noRates');
     else {
       try {
         landedCost = estimateLandedCost({ items, shippingIdr, destination, rates: input.rates, merchant: input.config.taxes, now: input.now });
       } catch (e) {
         if (!(e instanceof MissingDutyRateError)) throw e;
-        dutiesUnavailable = e.message;
+        dutiesUnavailable = message('rules.quote.missingRate', { currency: e.currency });
       }
     }
   }

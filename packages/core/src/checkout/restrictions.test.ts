@@ -3,6 +3,7 @@ import demoCatalog from '../../../../examples/plain-html/catalog.json';
 import { parseCatalog } from '../catalog/index.js';
 import type { ParcelItem } from './items.js';
 import { itemsFromCart } from './items.js';
+import { message, verbatim } from '../util/message.js';
 import {
   checkRestrictions,
   DEFAULT_RESTRICTIONS,
@@ -108,7 +109,9 @@ describe('checkRestrictions with the default rules', () => {
       name: 'Kratom powder',
       level: 'prohibited',
     });
-    expect(malaysia?.reason).to.contain('Malaysia');
+    // The shipped reason travels as its i18n key; the English stays in the rule for the merchant.
+    expect(malaysia?.reason).to.deep.equal(message('rules.restrictions.kratom-my'));
+    expect(DEFAULT_RESTRICTIONS.find((r) => r.id === 'kratom-my')?.reason).to.contain('Malaysia');
     expect(malaysia?.source.date).to.match(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -161,9 +164,10 @@ describe('checkRestrictions options', () => {
     source: { name: 'Merchant policy', date: '2026-11-01' },
   };
 
-  it('adds extra rules, matched by category', () => {
+  it('adds extra rules, matched by category, with their reason as the merchant wrote it', () => {
     const jamu = item('jamu', { category: 'Jamu-Teh' });
     expect(ruleIds([jamu], 'KR', { extraRules: [houseRule] })).to.deep.equal(['house-no-jamu-to-kr']);
+    expect(checkRestrictions([jamu], 'KR', { extraRules: [houseRule] })[0]?.reason).to.deep.equal(verbatim('Herbal remedies need a Korean import declaration'));
     expect(ruleIds([jamu], 'JP', { extraRules: [houseRule] })).to.deep.equal([]);
   });
 
@@ -172,6 +176,10 @@ describe('checkRestrictions options', () => {
     const perfume = item('parfum', { hsCode: '330300' });
     expect(ruleIds([perfume], 'SG', { extraRules: [courierPerfume] })).to.deep.equal(['dg-post-flammable-perfume']);
     expect(ruleIds([perfume], 'SG', { extraRules: [courierPerfume], allow: ['dg-post-flammable-perfume'] })).to.deep.equal([]);
+    // It kept the shipped reason, so the buyer reads the shipped words; a new reason is the merchant's.
+    expect(checkRestrictions([perfume], 'SG', { extraRules: [courierPerfume] })[0]?.reason).to.deep.equal(message('rules.restrictions.dg-post-flammable-perfume'));
+    const reworded = { ...courierPerfume, reason: 'Perfume goes by courier only.' };
+    expect(checkRestrictions([perfume], 'SG', { extraRules: [reworded] })[0]?.reason).to.deep.equal(verbatim('Perfume goes by courier only.'));
   });
 
   it('replaces the default rules entirely with `rules`', () => {

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { cleanText, COUNTRY_PATTERN, ID_PATTERN, isPlainObject } from '../catalog/schema.js';
+import { message, verbatim, type Message } from '../util/message.js';
 import type { ParcelItem } from './items.js';
 import { ConfigIssuesError, deepFreeze, toConfigIssues, uniqueIds, type ConfigIssue } from './shipping-schema.js';
 import defaultRulesData from './data/restrictions.json';
@@ -24,7 +25,10 @@ export interface RestrictionRule {
     readonly categories?: readonly string[];
     readonly tags?: readonly string[];
   };
-  /** English, plain: shown to the merchant and, shortened, to the buyer. */
+  /**
+   * English, plain, for the merchant (docs, CLI). A buyer reads a shipped rule's reason in their
+   * language (`rules.restrictions.<id>`); a merchant's own reason is shown as written.
+   */
   readonly reason: string;
   readonly source: { readonly name: string; readonly url?: string; readonly date: string };
   /** What is uncertain or what to check before relying on the rule. */
@@ -37,7 +41,9 @@ export interface RestrictionHit {
   readonly name: string;
   readonly ruleId: string;
   readonly level: 'prohibited' | 'restricted';
-  readonly reason: string;
+  /** `rules.restrictions.<rule id>` for a shipped rule, else the merchant's text (`verbatim`). */
+  readonly reason: Message;
+  /** The official name of the law or list, not translated: label it in the buyer's language. */
   readonly source: RestrictionRule['source'];
 }
 
@@ -163,6 +169,20 @@ export function parseRestrictionRules(data: unknown): RestrictionRule[] {
 /** The rules shipped with Mendunia (data/restrictions.json), checked when this module loads. */
 export const DEFAULT_RESTRICTIONS: readonly RestrictionRule[] = Object.freeze(parseRestrictionRules(defaultRulesData));
 
+const shippedReasons = new Map(DEFAULT_RESTRICTIONS.map((rule) => [rule.id, rule.reason]));
+
+/** The i18n key of a shipped rule's reason: `rules.restrictions.<id>`. */
+export const restrictionReasonKey = (id: string): string => `rules.restrictions.${id}`;
+
+/**
+ * What a buyer reads for a rule: the shipped words when the rule has a shipped id and its
+ * shipped reason (a merchant may replace a shipped rule but keep its reason), else the reason
+ * as the merchant wrote it.
+ */
+export function restrictionReason(rule: RestrictionRule): Message {
+  return shippedReasons.get(rule.id) === rule.reason ? message(restrictionReasonKey(rule.id)) : verbatim(rule.reason);
+}
+
 /**
  * Every (item, rule) pair that stops `items` going to `destination`, in item order then rule
  * order. Export rules apply to every destination outside Indonesia that they list; import rules
@@ -198,7 +218,7 @@ export function checkRestrictions(
         name: item.name,
         ruleId: rule.id,
         level: rule.level,
-        reason: rule.reason,
+        reason: restrictionReason(rule),
         source: rule.source,
       });
     }

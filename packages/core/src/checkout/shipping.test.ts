@@ -3,6 +3,7 @@ import demoCatalog from '../../../../examples/plain-html/catalog.json';
 import demoCheckout from '../../../../examples/plain-html/checkout.json';
 import { parseCatalog } from '../catalog/index.js';
 import type { ParcelItem } from './items.js';
+import { message, verbatim } from '../util/message.js';
 import { itemsFromCart } from './items.js';
 import {
   chargeableGrams,
@@ -15,6 +16,9 @@ import {
   type ShippingService,
   type ShippingZone,
 } from './shipping.js';
+
+/** The EMS service as a message names it: the merchant's words, per language. */
+const EMS = message('text', { en: 'Pos Indonesia EMS', id: 'Pos Indonesia EMS', text: 'Pos Indonesia EMS' });
 
 const rattanBag: ParcelItem = {
   productId: 'tas-rotan-lombok',
@@ -169,7 +173,8 @@ describe('quoteShipping', () => {
       carrier: 'Pos Indonesia',
       name: { en: 'EMS', id: 'EMS' },
       reason: 'too-heavy',
-      message: "Parcel of 34.5 kg is over Pos Indonesia EMS's 30 kg limit",
+      // "Parcel of 34.5 kg is over Pos Indonesia EMS's 30 kg limit"
+      message: message('rules.shipping.tooHeavy', { weight: 34.5, service: EMS, limit: 30 }),
     });
   });
 
@@ -212,26 +217,26 @@ describe('quoteShipping', () => {
 
   it('refuses a single unit over the limit even when the service splits', () => {
     const [option] = quoteShipping([item('Carved teak chest', 9900)], 'SG', config([courier]));
-    expect(option).to.include({
+    expect(option).to.deep.include({
       available: false,
       reason: 'too-heavy',
-      message: "Carved teak chest weighs 10.1 kg packed, over Kurir Express's 10 kg limit, and cannot be split",
+      message: message('rules.shipping.tooHeavyItem', { item: 'Carved teak chest', weight: 10.1, service: verbatim('Kurir Express'), limit: 10 }),
     });
   });
 
   it('refuses an item longer than the service allows', () => {
     const paddle = item('Carved paddle', 800, 1, { name: 'Carved paddle', dimensionsCm: { length: 10, width: 160, height: 5 } });
     const [option] = quoteShipping([paddle], 'SG', config([{ ...ems, maxLengthCm: 150 }]));
-    expect(option).to.include({
+    expect(option).to.deep.include({
       available: false,
       reason: 'too-long',
-      message: "Carved paddle is 160 cm long, over Pos Indonesia EMS's 150 cm limit",
+      message: message('rules.shipping.tooLong', { item: 'Carved paddle', length: 160, service: EMS, limit: 150 }),
     });
   });
 
   it('says when a service has no zone for the country', () => {
     const [option] = quoteShipping([rattanBag], 'BR', config([ems]));
-    expect(option).to.include({ available: false, reason: 'no-zone', message: 'Pos Indonesia EMS does not deliver to BR' });
+    expect(option).to.deep.include({ available: false, reason: 'no-zone', message: message('rules.shipping.noZone', { service: EMS }) });
   });
 
   it('reads the destination case-insensitively', () => {
@@ -245,9 +250,9 @@ describe('quoteShipping', () => {
   for (const [what, items] of empties) {
     it(`returns empty for every service with ${what}`, () => {
       const options = quoteShipping(items, 'SG', config([ems, courier]));
-      expect(options.map((o) => [o.serviceId, o.available, o.available ? '' : o.reason])).to.deep.equal([
-        ['pos-ems', false, 'empty'],
-        ['courier', false, 'empty'],
+      expect(options.map((o) => [o.serviceId, o.available, o.available ? '' : o.reason, o.available ? '' : o.message])).to.deep.equal([
+        ['pos-ems', false, 'empty', message('rules.shipping.empty')],
+        ['courier', false, 'empty', message('rules.shipping.empty')],
       ]);
     });
   }
@@ -255,10 +260,10 @@ describe('quoteShipping', () => {
   it('says when the weight is beyond the rate table and no per-kg price is set', () => {
     const short: ShippingService = { ...ems, zones: [{ ...asean, additionalPerKgIdr: undefined } as ShippingZone] };
     const [option] = quoteShipping([item('kopi', 2600)], 'SG', config([short]));
-    expect(option).to.include({
+    expect(option).to.deep.include({
       available: false,
       reason: 'too-heavy',
-      message: "Parcel charged as 3 kg is over Pos Indonesia EMS's rate table for asean (up to 2 kg)",
+      message: message('rules.shipping.beyondRates', { weight: 3, service: EMS, zone: 'asean', limit: 2 }),
     });
   });
 
@@ -295,10 +300,13 @@ describe('the demo shop (examples/plain-html/checkout.json)', () => {
     ]);
     // 650 g + 150 g packaging, 1623 g volumetric → 2 kg: 420 000 + 3 × 120 000.
     expect(only(options, 'pos-ems')).to.include({ priceIdr: 780000 });
-    expect(only(options, 'pos-paket')).to.include({
+    // The service's name in each language the merchant wrote it, prefixed with the carrier.
+    const paket = 'Pos Indonesia Paket Pos Internasional';
+    expect(only(options, 'pos-paket')).to.deep.include({
       reason: 'no-zone',
-      message: 'Pos Indonesia Paket Pos Internasional does not deliver to US',
+      message: message('rules.shipping.noZone', { service: message('text', { en: paket, id: paket, text: paket }) }),
     });
+    expect(only(options, 'pos-ems')).to.not.have.property('message');
   });
 
   it('gives the numbers of the worked example in docs/shipping-and-restrictions.md', () => {
@@ -333,9 +341,13 @@ describe('the demo shop (examples/plain-html/checkout.json)', () => {
     const dhl = only(options, 'dhl-express');
     expect(dhl).to.include({ available: true });
     if (dhl.available) expect(dhl.parcels.length).to.equal(1);
-    expect(only(options, 'pos-ems')).to.include({
+    expect(only(options, 'pos-ems')).to.deep.include({
       reason: 'too-heavy',
-      message: "Parcel of 44.15 kg is over Pos Indonesia EMS's 30 kg limit",
+      message: message('rules.shipping.tooHeavy', {
+        weight: 44.15,
+        service: message('text', { en: 'Pos Indonesia EMS', id: 'Pos Indonesia EMS (Ekspres Internasional)', text: 'Pos Indonesia EMS' }),
+        limit: 30,
+      }),
     });
     const bigger = quoteShipping([{ ...items[0]!, quantity: 70 }], 'DE', demo);
     const split = only(bigger, 'dhl-express');

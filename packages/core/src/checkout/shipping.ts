@@ -4,6 +4,7 @@
  * merchant's configuration (parsed by shipping-schema.ts); all amounts are whole rupiah.
  */
 import { localise, type LocalisedText } from '../catalog/index.js';
+import { message, verbatim, type Message } from '../util/message.js';
 import type { ParcelItem } from './items.js';
 
 export { parseShippingConfig, ShippingConfigError, type ConfigIssue } from './shipping-schema.js';
@@ -85,9 +86,22 @@ export type ShippingOption =
       readonly carrier: string;
       readonly name: LocalisedText;
       readonly reason: 'no-zone' | 'too-heavy' | 'too-long' | 'empty';
-      /** English, names the limit: "Parcel of 34.5 kg is over Pos Indonesia EMS's 30 kg limit". */
-      readonly message: string;
+      /**
+       * Why, naming the limit (`rules.shipping.*`, docs/shipping-and-restrictions.md):
+       * "Parcel of 34.5 kg is over Pos Indonesia EMS's 30 kg limit".
+       */
+      readonly message: Message;
     };
+
+/** The codes of ShippingOption messages. */
+export const SHIPPING_CODES = [
+  'rules.shipping.empty',
+  'rules.shipping.noZone',
+  'rules.shipping.tooLong',
+  'rules.shipping.tooHeavy',
+  'rules.shipping.tooHeavyItem',
+  'rules.shipping.beyondRates',
+] as const;
 
 export const DEFAULT_VOLUMETRIC_DIVISOR = 5000;
 export const DEFAULT_MAX_PARCEL_GRAMS = 30000;
@@ -138,7 +152,7 @@ export function chargeableGrams(actualGrams: number, volumetricGrams: number, se
 /**
  * One option per service, for a parcel of `items` to `destination` (ISO alpha-2). Available
  * options come first, cheapest first (ties: fewer days, then config order); unavailable ones
- * follow in config order, each with its reason and an English message naming the limit.
+ * follow in config order, each with its reason and a message naming the limit.
  *
  * Over a service's weight limit, a service with splitOversize sends several parcels: whole units
  * are placed first-fit, heaviest units first, each parcel carrying its own packaging and priced
@@ -174,7 +188,7 @@ function quoteService(
   const label = serviceLabel(service);
   const refuse = (
     reason: Extract<ShippingOption, { available: false }>['reason'],
-    message: string,
+    message: Message,
   ): ShippingOption => ({
     available: false,
     serviceId: service.id,
@@ -184,10 +198,10 @@ function quoteService(
     message,
   });
 
-  if (goods.length === 0) return refuse('empty', 'There is nothing to ship: the parcel is empty.');
+  if (goods.length === 0) return refuse('empty', message('rules.shipping.empty'));
 
   const zone = service.zones.find((z) => z.countries.includes(country));
-  if (!zone) return refuse('no-zone', `${label} does not deliver to ${country || 'this destination'}`);
+  if (!zone) return refuse('no-zone', message('rules.shipping.noZone', { service: label }));
 
   if (service.maxLengthCm !== undefined) {
     for (const item of goods) {
@@ -195,7 +209,7 @@ function quoteService(
       if (longest > service.maxLengthCm) {
         return refuse(
           'too-long',
-          `${item.name} is ${formatNumber(longest)} cm long, over ${possessive(label)} ${formatNumber(service.maxLengthCm)} cm limit`,
+          message('rules.shipping.tooLong', { item: item.name, length: rounded(longest), service: label, limit: rounded(service.maxLengthCm) }),
         );
       }
     }
@@ -204,17 +218,17 @@ function quoteService(
   const maxGrams = service.maxParcelGrams ?? DEFAULT_MAX_PARCEL_GRAMS;
   const packaging = service.packagingGrams ?? config.packagingGrams ?? 0;
   const total = packaging + goods.reduce((sum, item) => sum + item.unitWeightGrams * item.quantity, 0);
-  const limit = `${possessive(label)} ${formatKg(maxGrams)} limit`;
+  const limit = kg(maxGrams);
 
   let contents: ParcelItem[][];
   if (total <= maxGrams) contents = [[...goods]];
-  else if (!service.splitOversize) return refuse('too-heavy', `Parcel of ${formatKg(total)} is over ${limit}`);
+  else if (!service.splitOversize) return refuse('too-heavy', message('rules.shipping.tooHeavy', { weight: kg(total), service: label, limit }));
   else {
     const heaviest = goods.reduce((a, b) => (b.unitWeightGrams > a.unitWeightGrams ? b : a));
     if (heaviest.unitWeightGrams + packaging > maxGrams) {
       return refuse(
         'too-heavy',
-        `${heaviest.name} weighs ${formatKg(heaviest.unitWeightGrams + packaging)} packed, over ${limit}, and cannot be split`,
+        message('rules.shipping.tooHeavyItem', { item: heaviest.name, weight: kg(heaviest.unitWeightGrams + packaging), service: label, limit }),
       );
     }
     contents = splitIntoParcels(goods, maxGrams - packaging);
@@ -231,7 +245,7 @@ function quoteService(
       const top = zone.rates[zone.rates.length - 1]?.upToGrams ?? 0;
       return refuse(
         'too-heavy',
-        `Parcel charged as ${formatKg(chargeable)} is over ${possessive(label)} rate table for ${zone.id} (up to ${formatKg(top)})`,
+        message('rules.shipping.beyondRates', { weight: kg(chargeable), service: label, zone: zone.id, limit: kg(top) }),
       );
     }
     parcels.push({ actualGrams: actual, volumetricGrams: volumetric, chargeableGrams: chargeable, priceIdr: price });
@@ -305,21 +319,23 @@ function ceilGrams(grams: number): number {
   return Math.max(0, Math.ceil(grams - 1e-9 * Math.max(1, Math.abs(grams))));
 }
 
-/** 34500 → "34.5 kg", 30000 → "30 kg", 250 → "0.25 kg". */
-function formatKg(grams: number): string {
-  return `${formatNumber(grams / 1000)} kg`;
+/** Kilograms for a message, to the gram: 34500 → 34.5, 250 → 0.25 (the words add "kg"). */
+const kg = (grams: number): number => rounded(grams / 1000);
+
+/** At most three decimals, without float noise. */
+function rounded(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
-function formatNumber(value: number): string {
-  return String(Math.round(value * 1000) / 1000);
-}
-
-/** "Pos Indonesia EMS": the carrier, then the English service name unless it already starts with it. */
-function serviceLabel(service: ShippingService): string {
-  const name = localise(service.name, 'en');
-  return name.toLowerCase().startsWith(service.carrier.toLowerCase()) ? name : `${service.carrier} ${name}`.trim();
-}
-
-function possessive(name: string): string {
-  return `${name}'s`;
+/**
+ * "Pos Indonesia EMS": the carrier, then the service name unless it already starts with it.
+ * The merchant's words, so a message carries them verbatim, with the name in each language the
+ * merchant wrote it (`{ code: 'text', params: { text, id: '…' } }`, read by describe()).
+ */
+function serviceLabel(service: ShippingService): Message {
+  const label = (name: string) => (name.toLowerCase().startsWith(service.carrier.toLowerCase()) ? name : `${service.carrier} ${name}`.trim());
+  const english = label(localise(service.name, 'en'));
+  if (typeof service.name === 'string') return verbatim(english);
+  const byLanguage = Object.entries(service.name).filter(([, name]) => typeof name === 'string' && name !== '');
+  return message('text', { ...Object.fromEntries(byLanguage.map(([tag, name]) => [tag, label(name)])), text: english });
 }
