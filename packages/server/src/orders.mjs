@@ -146,6 +146,8 @@ export function orderView(detail) {
   };
 }
 
+const MANUAL_FIELDS = /** @type {const} */ (['method', 'amountIdr', 'currency', 'reference', 'bank', 'qrisImage', 'note']);
+
 /** @param {import('./db/index.mjs').StoredPayment} p */
 export function paymentView(p) {
   const data = /** @type {Record<string, unknown>} */ (p.data);
@@ -154,7 +156,8 @@ export function paymentView(p) {
     status: p.status,
     redirectUrl: p.redirectUrl,
     ...(typeof data.token === 'string' ? { token: data.token } : {}),
-    ...(typeof data.instructions === 'string' ? { instructions: data.instructions } : {}),
+    // Manual payments: what to pay and where, as data the checkout words in the buyer's language.
+    ...Object.fromEntries(MANUAL_FIELDS.filter((key) => data[key] !== undefined).map((key) => [key, data[key]])),
     createdAt: p.createdAt,
   };
 }

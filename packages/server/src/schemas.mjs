@@ -254,7 +254,17 @@ export const Payment = {
     status: { type: 'string' },
     redirectUrl: { type: ['string', 'null'], description: 'Where to send the buyer to pay (Snap page, payment link), if anywhere' },
     token: { type: 'string', description: 'Midtrans Snap token, for snap.js pay(token)' },
-    instructions: { type: 'string' },
+    method: { enum: ['payment-link', 'payment-details'], description: "Manual payment: through the merchant's link (redirectUrl) or with the details below" },
+    amountIdr: { ...idr, description: 'Manual payment: exactly what the merchant must receive' },
+    currency: { const: 'IDR' },
+    reference: { ...Reference, description: 'Manual payment: to quote in the transfer description' },
+    bank: {
+      type: 'object',
+      required: ['name', 'accountName', 'accountNumber'],
+      properties: { name: { type: 'string' }, accountName: { type: 'string' }, accountNumber: { type: 'string' }, swift: { type: 'string' } },
+    },
+    qrisImage: { type: 'string', description: "The merchant's QRIS code: an https URL or a path relative to checkout.json" },
+    note: { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }], description: 'Text or language → text' },
     createdAt: { type: 'string', format: 'date-time' },
   },
 };
