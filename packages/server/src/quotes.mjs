@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { convertIdr, findProduct, findVariant, stockOf } from '@mendunia/core';
 import { buildQuote } from '@mendunia/core/checkout/index.js';
+import { describe } from '@mendunia/i18n/messages.js';
 import { canonicalJson, hmacBase64url, safeEqual } from './canonical.mjs';
 import { fieldError, HttpProblem } from './problem.mjs';
 
@@ -96,7 +97,7 @@ export function priceCart(shop, input, pathPrefix = '') {
 
   if (input.serviceId && quote.service?.serviceId !== input.serviceId) {
     const option = quote.shippingOptions.find((o) => o.serviceId === input.serviceId);
-    const reason = !option ? `unknown shipping service "${input.serviceId}"` : option.available ? 'not available' : option.message;
+    const reason = !option ? `unknown shipping service "${input.serviceId}"` : option.available ? 'not available' : describe(option.message, 'en');
     throw new HttpProblem('not-orderable', `Shipping service ${input.serviceId} cannot carry this parcel to ${quote.destination}.`, {
       errors: [fieldError(prefixed(['serviceId']), reason)],
     });
@@ -105,19 +106,19 @@ export function priceCart(shop, input, pathPrefix = '') {
     throw new HttpProblem('not-orderable', `Some items may not be sent to ${quote.destination}.`, {
       errors: quote.blocked.map((hit) => {
         const index = input.lines.findIndex((l) => l.productId === hit.productId && (l.variantId ?? undefined) === (hit.variantId ?? undefined));
-        return fieldError(prefixed(['lines', Math.max(index, 0), 'productId']), `${hit.level}: ${hit.reason}`);
+        return fieldError(prefixed(['lines', Math.max(index, 0), 'productId']), `${hit.level}: ${describe(hit.reason, 'en')}`);
       }),
       extra: { blocked: quote.blocked },
     });
   }
   if (quote.status === 'no-service') {
-    const reasons = quote.shippingOptions.map((o) => (o.available ? `${o.serviceId}: available` : `${o.serviceId}: ${o.message}`)).join('; ');
+    const reasons = quote.shippingOptions.map((o) => (o.available ? `${o.serviceId}: available` : `${o.serviceId}: ${describe(o.message, 'en')}`)).join('; ');
     throw new HttpProblem('not-orderable', `No shipping service carries this parcel to ${quote.destination}.`, {
       errors: [fieldError(prefixed(['destination']), reasons || 'no shipping service is configured')],
     });
   }
   if (quote.status === 'not-allowed') {
-    throw new HttpProblem('not-orderable', quote.landedCost?.explanation.join(' ') || `${quote.destination} does not accept this parcel.`, {
+    throw new HttpProblem('not-orderable', quote.landedCost?.explanation.map((m) => describe(m, 'en')).join(' ') || `${quote.destination} does not accept this parcel.`, {
       errors: [fieldError(prefixed(['destination']), 'the destination does not accept this parcel (value or quantity limits)')],
     });
   }

@@ -115,7 +115,12 @@ export const QuoteResponse = {
     quote: SignedQuote,
     shippingOptions: { type: 'array', items: { type: 'object' }, description: 'Every configured service, available or with the reason it is not' },
     landedCost: { type: ['object', 'null'], description: 'The import duties and taxes estimate with its explanation and sources (docs/duties-and-taxes.md)' },
-    dutiesUnavailable: { type: 'string' },
+    dutiesUnavailable: {
+      type: 'object',
+      description: 'Why there is no duty estimate, as a message code (docs/duties-and-taxes.md#messages) to word in the buyer\'s language',
+      required: ['code'],
+      properties: { code: { type: 'string' }, params: { type: 'object', additionalProperties: true } },
+    },
     display: {
       type: 'object',
       description: "Totals converted to the buyer's currency, an estimate: the order is charged in IDR",

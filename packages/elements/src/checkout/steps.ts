@@ -1,7 +1,7 @@
 // The checkout's steps as render functions over one view object: core's createCheckout() owns
 // state, rules and actions; the element (checkout.ts) wires them; these only turn them into markup.
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney, localise, type Message, type Money, type Storefront } from '@mendunia/core';
+import { formatMoney, type Message, type Money, type Storefront } from '@mendunia/core';
 import {
   addressFormat,
   countryName,
