@@ -42,6 +42,8 @@ function sharedWithMainBundle() {
       // Everything the checkout takes from shared/ must be exported by packages/elements/src/index.ts.
       if (/packages\/elements\/src\/shared\/[^/]+\.js$/.test(path)) return { id: '@mendunia/elements', external: true };
       if (/packages\/core\/src\/(money|rates|catalog|cart|storage|store|client)\/index\.js$/.test(path)) return { id: '@mendunia/core', external: true };
+      // Core modules whose every export is re-exported by core's index (and so lent by the main bundle).
+      if (/packages\/core\/src\/(util\/(fetch|message)|limits)\.js$/.test(path)) return { id: '@mendunia/core', external: true };
       // One i18next instance for the page: the checkout adds its strings to the main bundle's.
       if (/packages\/i18n\/src\/instance\.js$/.test(path)) return { id: '@mendunia/i18n', external: true };
       return null;

@@ -11,6 +11,8 @@ import type { RateSet } from '../rates/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CartLine } from '../cart/index.js';
 import { message, type Message } from '../util/message.js';
+import { fetchJson, FetchError } from '../util/fetch.js';
+import { DEFAULT_FETCH_TIMEOUT_MS } from '../limits.js';
 import { addressFormat, validateAddress, type AddressFieldName } from './address.js';
 import { parseCheckoutConfig, CheckoutConfigError, destinationCountries, type CheckoutConfig } from './config.js';
 import { checkPhone, examplePhone } from './phone.js';
@@ -59,7 +61,7 @@ export interface CheckoutOptions {
   readonly storageKey?: string;
   /** The buyer's regions, most preferred first: the default destination when the shop ships there. */
   readonly preferredRegions?: readonly string[];
-  /** How long to wait for the configuration (default 15 s). */
+  /** How long to wait for the configuration (default: DEFAULT_FETCH_TIMEOUT_MS, 15 s). */
   readonly timeoutMs?: number;
   readonly fetch?: typeof fetch;
   readonly logger?: Pick<Console, 'error' | 'warn'>;
@@ -104,7 +106,6 @@ export interface DraftPatch {
   readonly serviceId?: string | undefined;
 }
 
-const CONFIG_TIMEOUT_MS = 15000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The checkout of one storefront. Loads its configuration at once. */
@@ -344,22 +345,25 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
     $config.set({ status: 'loading' });
     const where = typeof source === 'string' ? source : 'inline configuration';
     let data: unknown = source;
+    let baseUrl: string | undefined;
     try {
       if (typeof source === 'string') {
-        const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
-        const response = await doFetch(source, { signal: AbortSignal.timeout(options.timeoutMs ?? CONFIG_TIMEOUT_MS) });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        data = await response.json();
+        baseUrl = new URL(source, globalThis.location?.href).href;
+        data = await fetchJson(baseUrl, { timeoutMs: options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, ...(options.fetch ? { fetch: options.fetch } : {}) });
       }
     } catch (e) {
       if (run !== loads) return;
       logger.error(`Mendunia: the checkout configuration (${where}) could not be loaded: ${(e as Error).message}`);
-      $config.set({ status: 'error', error: message('checkout.configErrors.network'), retryable: true });
+      // A page that is not JSON (an HTML error page, a wrong path) will not mend by trying again.
+      const retryable = !(e instanceof FetchError) || ['timeout', 'network', 'http'].includes(e.code);
+      $config.set({ status: 'error', error: message(retryable ? 'checkout.configErrors.network' : 'checkout.configErrors.invalid'), retryable });
       return;
     }
     if (run !== loads) return;
     try {
-      const config = parseCheckoutConfig(data, { handoff: sf.handoff });
+      const config = parseCheckoutConfig(data, { handoff: sf.handoff, ...(baseUrl ? { baseUrl } : {}) });
+      // A bad hand-off or payment setting leaves out that setting only; the shop learns which.
+      for (const problem of config.problems) logger.error(`Mendunia: checkout configuration (${where}): ${problem.path} was left out: ${problem.message}`);
       $config.set({ status: 'ready', config });
       const offered = destinationCountries(config);
       const draft = $draft.get();

@@ -87,6 +87,8 @@ export const checkoutStyles = css`
   .field {
     display: grid;
     gap: var(--_space-1);
+    /* Beside a field with a hint or an error, a field keeps its own height (no stretched gaps). */
+    align-content: start;
   }
   .field label {
     font-weight: 600;
@@ -265,9 +267,39 @@ export const checkoutStyles = css`
     border: 1px solid var(--_primary);
     color: var(--_primary);
   }
-  .reference {
+  .reference,
+  .account {
     font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
     font-size: 1.1em;
+  }
+  [part='payment'] {
+    display: grid;
+    gap: var(--_space-2);
+    padding: var(--_space-3);
+    border: 1px solid var(--_border, currentColor);
+    border-radius: var(--_radius);
+  }
+  [part='payment'] h4,
+  [part='payment'] p {
+    margin: 0;
+  }
+  [part='payment'] dl {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: var(--_space-1) var(--_space-3);
+    margin: 0;
+  }
+  [part='payment'] dt {
+    color: var(--_muted);
+  }
+  [part='payment'] dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    user-select: all;
+  }
+  .qris {
+    inline-size: min(240px, 100%);
+    block-size: auto;
   }
   @media (forced-colors: active) {
     [part='next-button'],

@@ -1,16 +1,18 @@
 // The checkout's steps as render functions over one view object: core's createCheckout() owns
 // state, rules and actions; the element (checkout.ts) wires them; these only turn them into markup.
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney, type Message, type Money, type Storefront } from '@mendunia/core';
+import { formatMoney, localise, type Message, type Money, type Storefront } from '@mendunia/core';
 import {
   addressFormat,
   countryName,
   countryOptions,
+  lineTitle,
   type Checkout,
   type CheckoutConfig,
   type CheckoutDraft,
   type CheckoutField,
   type FieldIssue,
+  type PaymentDetails,
   type PaymentStep,
   type PlacingState,
   type Quote,
@@ -20,7 +22,6 @@ import type { TFunction } from '@mendunia/i18n';
 import { describe } from '@mendunia/i18n/messages.js';
 import { orderSummary } from './summary.js';
 import { serviceName } from './service-name.js';
-import { itemTitle } from './titles.js';
 
 export interface StepView {
   readonly t: TFunction;
@@ -243,8 +244,10 @@ export function renderShipping(v: StepView): TemplateResult {
   const { t, quote } = v;
   const country = countryName(v.draft.address.country, v.locale);
   const chosen = v.draft.serviceId ?? quote?.service?.serviceId;
-  const catalog = v.sf.$catalog.get();
-  const title = (productId: string, variantId?: string) => (catalog.status === 'ready' ? itemTitle(catalog.catalog, productId, variantId, v.locale) : productId);
+  const title = (productId: string, variantId?: string) => {
+    const item = quote?.items.find((i) => i.productId === productId && i.variantId === variantId);
+    return item ? lineTitle(item, v.lang) : productId;
+  };
   return html`<form novalidate @submit=${submit(v)}>
     ${heading(t('checkout.steps.shipping'))} ${errorSummary(v)}
     ${quote?.missing.length ? html`<p role="status">${t('checkout.shipping.missing')}</p>` : nothing}
@@ -286,7 +289,6 @@ export function renderReview(v: StepView): TemplateResult {
   const country = countryName(quote.destination, v.locale);
   const lc = quote.landedCost;
   const service = quote.service;
-  const catalog = v.sf.$catalog.get();
   const pricing = v.sf.$pricing.get();
   const arrival = dueOnArrival(quote);
   const charged = idr(v, quote.totals.totalIdr);
@@ -296,7 +298,7 @@ export function renderReview(v: StepView): TemplateResult {
       <caption class="visually-hidden">${t('checkout.review.items')}</caption>
       <tbody>
         ${quote.items.map(
-          (i) => html`<tr><th scope="row">${i.quantity} × ${catalog.status === 'ready' ? itemTitle(catalog.catalog, i.productId, i.variantId, v.locale) : i.name}
+          (i) => html`<tr><th scope="row">${i.quantity} × ${lineTitle(i, v.lang)}
             ${i.quantity > 1 ? html`<small>${t('checkout.review.each', { amount: pricing.price(i.unitPriceIdr).text })}</small>` : nothing}</th>
             <td class="num">${money(v, i.unitPriceIdr, i.quantity)}</td></tr>`,
         )}
@@ -395,10 +397,44 @@ export function renderDone(v: StepView): TemplateResult {
   </div>`;
 }
 
+/** The shop's bank or QRIS details from the server's answer (`POST …/payment`), when it sent any. */
+function detailsFromServer(details: Readonly<Record<string, unknown>>): PaymentDetails | undefined {
+  const bank = details['bank'] as PaymentDetails['bank'] | undefined;
+  const qrisImage = typeof details['qrisImage'] === 'string' ? details['qrisImage'] : undefined;
+  const note = details['note'] as PaymentDetails['note'] | undefined;
+  return bank || qrisImage ? { ...(bank ? { bank } : {}), ...(qrisImage ? { qrisImage } : {}), ...(note ? { note } : {}) } : undefined;
+}
+
+/**
+ * How to pay by bank transfer or QRIS: the shop's details from the checkout configuration (or the
+ * server's answer), the exact amount and the reference to quote. Nothing at all without details:
+ * no button that promises what it cannot do.
+ */
 function paymentDetails(v: StepView): TemplateResult | typeof nothing {
+  const { t } = v;
+  const order = v.draft.order!;
   const payment = v.payment;
-  if (!payment) return nothing;
-  if (payment.kind === 'error') return html`<p role="alert">${say(v, payment.error)}</p>`;
-  if (payment.kind !== 'instructions') return nothing;
-  return html`<p role="status">${v.t('checkout.done.paymentStarted')}</p>`;
+  if (payment?.kind === 'error') return html`<p role="alert">${say(v, payment.error)}</p>`;
+  const fromServer = payment?.kind === 'instructions' ? detailsFromServer(payment.details) : undefined;
+  if (payment?.kind === 'instructions' && !fromServer) return html`<p role="status">${t('checkout.done.paymentStarted')}</p>`;
+  const details = fromServer ?? (v.sf.api ? undefined : v.config?.payment);
+  if (!details) return nothing;
+  const bank = details.bank;
+  return html`<section part="payment" aria-labelledby="pay-title">
+    <h4 id="pay-title">${t('checkout.payment.title')}</h4>
+    <p>${t('checkout.payment.amount', { amount: idr(v, order.totals.totalIdr), reference: order.reference })}</p>
+    ${bank
+      ? html`<dl>
+          <dt>${t('checkout.payment.bank')}</dt><dd>${bank.name}</dd>
+          <dt>${t('checkout.payment.accountName')}</dt><dd>${bank.accountName}</dd>
+          <dt>${t('checkout.payment.accountNumber')}</dt><dd class="account">${bank.accountNumber}</dd>
+          ${bank.swift ? html`<dt>${t('checkout.payment.swift')}</dt><dd>${bank.swift}</dd>` : nothing}
+          <dt>${t('checkout.payment.reference')}</dt><dd class="reference">${order.reference}</dd>
+        </dl>`
+      : nothing}
+    ${details.qrisImage
+      ? html`<p>${t('checkout.payment.qris')}</p><img class="qris" src=${details.qrisImage} alt=${t('checkout.payment.qrisAlt')} width="240" height="240" />`
+      : nothing}
+    ${details.note ? html`<p class="hint">${localise(details.note, v.lang)}</p>` : nothing}
+  </section>`;
 }

@@ -1,8 +1,7 @@
 import { formatMoney, type Pricing } from '@mendunia/core';
-import type { Order } from '@mendunia/core/checkout/index.js';
+import { lineTitle, type Order } from '@mendunia/core/checkout/index.js';
 import type { TFunction } from '@mendunia/i18n';
 import { serviceName } from './service-name.js';
-import { orderLineTitle } from './titles.js';
 
 /**
  * The order written out for WhatsApp and email, in the buyer's language: every line with its
@@ -15,7 +14,7 @@ export function orderSummary(order: Order, shop: string, pricing: Pricing, t: TF
     t('checkout.summary.greeting', { shop }),
     t('checkout.summary.reference', { reference: order.reference }),
     '',
-    ...order.lines.map((l) => t('checkout.summary.line', { quantity: l.quantity, name: orderLineTitle(l, lang), amount: idr(l.lineTotalIdr) })),
+    ...order.lines.map((l) => t('checkout.summary.line', { quantity: l.quantity, name: lineTitle(l, lang), amount: idr(l.lineTotalIdr) })),
     t('checkout.summary.shipping', { service: serviceName(order.shipping, pricing.locale), amount: idr(order.shipping.priceIdr) }),
   ];
   if (order.totals.taxesAtCheckoutIdr > 0) lines.push(t('checkout.summary.duties', { amount: idr(order.totals.taxesAtCheckoutIdr) }));
