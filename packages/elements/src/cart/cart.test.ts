@@ -51,7 +51,8 @@ describe('<mendunia-cart> drawer', () => {
     expect(lines.map((l) => norm(l.querySelector('[part="line-name"]')!.textContent))).to.deep.equal(['Gayo Arabica Coffee', 'Cengkeh Maluku']);
     expect(norm(lines[0].querySelector('[part="line-variant"]')!.textContent)).to.equal('Whole bean');
     const rates = { ...RATES, source: 't' };
-    const line1 = convertIdr(300000, 'USD', rates);
+    // 2 × the unit price shown (docs/cart.md: a line is its displayed unit price times the quantity).
+    const line1 = { amount: convertIdr(150000, 'USD', rates).amount * 2, currency: 'USD' };
     const line2 = convertIdr(45000, 'USD', rates);
     expect(norm(lines[0].querySelector('[part="line-total"]')!.textContent)).to.equal(norm(formatMoney(line1, 'en', { approximate: true })));
     const subtotal = formatMoney({ amount: line1.amount + line2.amount, currency: 'USD' }, 'en', { approximate: true });

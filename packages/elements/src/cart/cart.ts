@@ -130,6 +130,7 @@ export class MenduniaCart extends LitElement {
           label: t('cart.quantityOf', { name }),
           decreaseLabel: t('cart.decreaseOf', { name }),
           increaseLabel: t('cart.increaseOf', { name }),
+          ...(view.maxQuantity !== null ? { limitNote: t('cart.limited', { count: max, name }) } : {}),
           onChange: (q) => {
             const result = sf.cart.setQuantity(productId, variantId, clampQuantity(q, max));
             if (result.ok && result.limited) this.status = t('cart.limited', { count: result.quantity, name });

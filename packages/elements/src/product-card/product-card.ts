@@ -145,6 +145,7 @@ export class MenduniaProductCard extends LitElement {
             decreaseLabel: t('product.decrease'),
             increaseLabel: t('product.increase'),
             onChange: (q) => (this.quantity = q),
+            ...(stock !== null ? { limitNote: t('product.lowStock', { count: max }) } : {}),
           })}
           <button part="add-button" type="button" ?disabled=${soldOut} @click=${() => this.addToCart(sf, product, variant, t)}>
             ${soldOut ? t('product.soldOut') : t('product.addToCart')}

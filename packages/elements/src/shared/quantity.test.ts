@@ -40,3 +40,26 @@ describe('quantityStepper', () => {
     expect(input.value).to.equal(String(MAX_LINE_QUANTITY));
   });
 });
+
+describe('quantityStepper above the stock', () => {
+  it('says why a typed quantity was cut down, and forgets it once the buyer types a quantity that fits', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const changes: number[] = [];
+    render(
+      quantityStepper({ value: 1, max: 3, label: 'Quantity', decreaseLabel: 'Less', increaseLabel: 'More', limitNote: 'Only 3 left', onChange: (q) => changes.push(q) }),
+      host,
+    );
+    const input = host.querySelector('input')!;
+    const note = host.querySelector('.limit')!;
+    expect(note.getAttribute('role')).to.equal('status');
+    expect(note.textContent).to.equal('');
+    input.value = '7';
+    input.dispatchEvent(new Event('change'));
+    expect(changes).to.deep.equal([3]);
+    expect(input.value).to.equal('3');
+    expect(note.textContent).to.equal('Only 3 left');
+    input.value = '2';
+    input.dispatchEvent(new Event('change'));
+    expect(note.textContent).to.equal('');
+  });
+});

@@ -13,6 +13,11 @@ export interface QuantityStepperOptions {
   readonly onChange: (value: number) => void;
   /** Part name of the group (default `quantity`). */
   readonly part?: string;
+  /**
+   * Said when a typed quantity is cut down to `max` ("Only 3 left"), so the change is never
+   * silent; announced politely. Without it the value is still clamped.
+   */
+  readonly limitNote?: string;
 }
 
 /**
@@ -40,16 +45,27 @@ export function quantityStepper(o: QuantityStepperOptions): TemplateResult {
       ?disabled=${o.disabled}
       @change=${(e: Event) => {
         const input = e.target as HTMLInputElement;
-        set(Number(input.value));
+        const wanted = Number(input.value);
+        set(wanted);
         // Show the clamped value even when it equals the old one (typed "0" → 1).
-        input.value = String(clampQuantity(Number(input.value), max));
+        input.value = String(clampQuantity(wanted, max));
+        // The note is set here, not rendered: it says what just happened to what was typed.
+        const note = input.parentElement?.nextElementSibling;
+        if (note?.classList.contains('limit')) note.textContent = wanted > max && o.limitNote ? o.limitNote : '';
       }}
     />
     <button type="button" aria-label=${o.increaseLabel} ?disabled=${o.disabled || o.value >= max} @click=${() => set(o.value + 1)}>+</button>
-  </div>`;
+  </div><span class="limit" role="status"></span>`;
 }
 
 export const quantityStyles = css`
+  .limit:empty {
+    display: none;
+  }
+  .limit {
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
   .stepper {
     display: inline-flex;
     border: 1px solid var(--_border);
