@@ -17,7 +17,7 @@ const { catalog } = parseCatalog({
 });
 
 describe('cart totals', () => {
-  it('prices each line total once and sums the displayed lines', () => {
+  it('shows each line as its displayed unit price times the quantity, and sums the displayed lines', () => {
     const pricing = createPricing({ currency: 'USD', locale: 'en', rates, stale: false, convert: {} });
     const totals = cartTotals(
       [
@@ -28,7 +28,10 @@ describe('cart totals', () => {
       pricing,
     );
     expect(totals.subtotalIdr).to.equal(135000 * 3 + 47500 * 2);
-    expect(totals.lines[0].total.display).to.deep.equal(convertIdr(405000, 'USD', rates));
+    const unit = convertIdr(135000, 'USD', rates);
+    expect(totals.lines[0].unit.display).to.deep.equal(unit);
+    expect(totals.lines[0].total.display).to.deep.equal({ amount: unit.amount * 3, currency: 'USD' });
+    expect(totals.lines[0].total.idr.amount).to.equal(405000);
     expect(totals.lines[1].unit.idr.amount).to.equal(47500);
     expect(totals.subtotal.amount).to.equal(totals.lines[0].total.display.amount + totals.lines[1].total.display.amount);
     expect(totals.subtotalText).to.equal(formatMoney(totals.subtotal, 'en', { approximate: true }));
@@ -69,7 +72,10 @@ describe('cart totals', () => {
         const sumIdr = totals.lines.reduce((n, l) => n + l.total.idr.amount, 0);
         expect(totals.subtotal.amount).to.equal(sumDisplay);
         expect(totals.subtotalIdr).to.equal(sumIdr);
-        for (const l of totals.lines) expect(l.total.idr.amount).to.equal(l.unit.idr.amount * l.quantity);
+        for (const l of totals.lines) {
+          expect(l.total.idr.amount).to.equal(l.unit.idr.amount * l.quantity);
+          expect(l.total.display.amount).to.equal(l.unit.display.amount * l.quantity);
+        }
       }
     });
   }
