@@ -118,13 +118,9 @@ export const checkoutStyles = css`
     margin: var(--_space-1) 0 0;
     padding-inline-start: 1.2rem;
   }
-  [part='error-summary'] button {
-    padding: 0;
-    border: 0;
-    background: none;
+  [part='error-summary'] a {
     color: inherit;
     text-decoration: underline;
-    min-block-size: auto;
   }
   fieldset {
     margin: 0;
@@ -272,6 +268,9 @@ export const checkoutStyles = css`
     font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
     font-size: 1.1em;
   }
+  [part='error-summary'] p {
+    margin: 0;
+  }
   [part='payment'] {
     display: grid;
     gap: var(--_space-2);
@@ -285,7 +284,8 @@ export const checkoutStyles = css`
   }
   [part='payment'] dl {
     display: grid;
-    grid-template-columns: max-content minmax(0, 1fr);
+    /* The label column gives way on a phone: the number to copy stays on one line. */
+    grid-template-columns: fit-content(45%) minmax(0, 1fr);
     gap: var(--_space-1) var(--_space-3);
     margin: 0;
   }
@@ -295,6 +295,10 @@ export const checkoutStyles = css`
   [part='payment'] dd {
     margin: 0;
     overflow-wrap: anywhere;
+  }
+  [part='payment'] dd.account {
+    overflow-wrap: normal;
+    white-space: nowrap;
     user-select: all;
   }
   .qris {

@@ -298,7 +298,7 @@ export function renderReview(v: StepView): TemplateResult {
       <caption class="visually-hidden">${t('checkout.review.items')}</caption>
       <tbody>
         ${quote.items.map(
-          (i) => html`<tr><th scope="row">${i.quantity} × ${lineTitle(i, v.lang)}
+          (i) => html`<tr><th scope="row">${i.quantity} × <bdi>${lineTitle(i, v.lang)}</bdi>
             ${i.quantity > 1 ? html`<small>${t('checkout.review.each', { amount: pricing.price(i.unitPriceIdr).text })}</small>` : nothing}</th>
             <td class="num">${money(v, i.unitPriceIdr, i.quantity)}</td></tr>`,
         )}
@@ -429,7 +429,7 @@ function paymentDetails(v: StepView): TemplateResult | typeof nothing {
           <dt>${t('checkout.payment.accountName')}</dt><dd>${bank.accountName}</dd>
           <dt>${t('checkout.payment.accountNumber')}</dt><dd class="account">${bank.accountNumber}</dd>
           ${bank.swift ? html`<dt>${t('checkout.payment.swift')}</dt><dd>${bank.swift}</dd>` : nothing}
-          <dt>${t('checkout.payment.reference')}</dt><dd class="reference">${order.reference}</dd>
+          <dt>${t('checkout.payment.reference')}</dt><dd class="account">${order.reference}</dd>
         </dl>`
       : nothing}
     ${details.qrisImage
