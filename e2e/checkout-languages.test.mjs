@@ -89,7 +89,7 @@ function words(text, lang) {
   for (const name of dataStrings(lang)) rest = rest.replace(new RegExp(`(?<![A-Za-z])${escape(name)}(?![A-Za-z])`, 'g'), ' ');
   return rest
     .replace(/\b(Rp|US\$|S\$|A\$|IDR|USD|SGD|EUR|JPY|SAR|HS|kg|g|cm|CN22|CN23|CIF|FOB|DAP|DDP|VAT|GST|SWIFT\/BIC|QRIS|JSON|WhatsApp|×)\b/g, ' ')
-    .replace(/[\d.,:;·•×≈%€£¥$()\[\]{}+\-–—/'"’“”*!?…#&|<>=~^_@]+/g, ' ')
+    .replace(/[\d.,:;·•×≈%€£¥$()[\]{}+\-–—/'"’“”*!?…#&|<>=~^_@]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
