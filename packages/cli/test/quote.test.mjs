@@ -401,7 +401,7 @@ describe('mendunia quote: bad input exits 2 with a clear message', () => {
     ['an invalid checkout file', () => [...demo, '--checkout', CATALOG, '--to', 'DE', '--items', 'x'], /catalog\.json: Checkout configuration is invalid:\n {2}shipping: /],
     ['a missing checkout file', () => [...demo, '--checkout', 'nope.json', '--to', 'DE', '--items', 'x'], /checkout file nope\.json could not be read: no such file/],
     ['an invalid duty override', () => [...demo, '--checkout', join(lonely, 'overrides.json'), '--to', 'DE', '--items', 'cengkeh-ternate'], /overrides\.json: Checkout configuration is invalid: overrides\[0\]\.name: required/],
-    ['a permit for a prohibited rule', () => [...demo, '--checkout', join(lonely, 'allow.json'), '--to', 'DE', '--items', 'cengkeh-ternate'], /allow\.json: Checkout configuration is invalid: Restriction rules are invalid:\n {2}allow\[0\]: "id-export-raw-rattan" is a prohibited rule/],
+    ['a permit for a prohibited rule', () => [...demo, '--checkout', join(lonely, 'allow.json'), '--to', 'DE', '--items', 'cengkeh-ternate'], /allow\.json: Checkout configuration is invalid: Restriction rule data is invalid:\n {2}allow\[0\]: "id-export-raw-rattan" is a prohibited rule/],
     ['a checkout file that is not JSON', () => [...demo, '--checkout', join(lonely, 'not-json.json'), '--to', 'DE', '--items', 'cengkeh-ternate'], /checkout file .*not-json\.json is not JSON: /],
     ['no checkout.json beside the catalog', () => ['--catalog', join(lonely, 'catalog.json'), '--rates', ECB, '--to', 'DE', '--items', 'x'], /no checkout settings: --checkout was not given and .*checkout\.json could not be read \(no such file\); pass --checkout <file\|url>/],
   ];

@@ -97,7 +97,7 @@ export class CheckoutConfigError extends ConfigIssuesError {
   override readonly name = 'CheckoutConfigError';
 
   constructor(issues: readonly ConfigIssue[], message?: string) {
-    super('Checkout configuration is', issues);
+    super('Checkout configuration', issues);
     if (message !== undefined) this.message = message;
   }
 }

@@ -61,7 +61,7 @@ export class RestrictionConfigError extends ConfigIssuesError {
   override readonly name = 'RestrictionConfigError';
 
   constructor(issues: readonly ConfigIssue[]) {
-    super('Restriction rules are', issues);
+    super('Restriction rule data', issues);
   }
 }
 

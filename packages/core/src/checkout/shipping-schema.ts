@@ -6,52 +6,35 @@
  */
 import * as v from 'valibot';
 import { deepFreeze } from '../util/freeze.js';
-import { joinPath } from '../util/issue-path.js';
+import { ConfigError, formatIssue, objectOf, SCHEMA_MESSAGES, toConfigIssues, type ConfigIssue } from '../util/schema.js';
 import { cleanText, ID_PATTERN, isPlainObject, LANGUAGE_TAG_PATTERN } from '../catalog/schema.js';
 import type { LocalisedText } from '../catalog/index.js';
 import { countryCodeMessage, isCountryCode } from './countries.js';
 import type { ShippingConfig, ShippingService, ShippingZone, WeightStep, ZoneRate } from './shipping.js';
 
-/** One problem in a config file: where (`services[0].zones[1].days`) and what. */
-export interface ConfigIssue {
-  readonly path: string;
-  readonly message: string;
-}
+export type { ConfigIssue };
 
-/** Configuration data that cannot be used; `issues` lists every problem found, not just the first. */
-export class ConfigIssuesError extends Error {
-  readonly issues: readonly ConfigIssue[];
-
-  constructor(what: string, issues: readonly ConfigIssue[]) {
-    super(`${what} invalid:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
-    this.issues = Object.freeze([...issues]);
-  }
-}
+/**
+ * Configuration data that cannot be used; `issues` lists every problem found, not just the first.
+ * `what` names the data: "Shipping configuration" → "Shipping configuration is invalid: …".
+ */
+export class ConfigIssuesError extends ConfigError {}
 
 /** The shipping configuration cannot be used. */
 export class ShippingConfigError extends ConfigIssuesError {
   override readonly name = 'ShippingConfigError';
 
   constructor(issues: readonly ConfigIssue[]) {
-    super('Shipping configuration is', issues);
+    super('Shipping configuration', issues);
   }
 }
 
 const M = {
-  object: 'expected an object',
-  array: 'expected an array',
-  required: 'required',
-  text: 'expected text',
+  ...SCHEMA_MESSAGES,
   localised: 'expected text, or an object of language code → text such as {"en": "Express", "id": "Kilat"}',
-  language: 'expected a language code such as "id", "en" or "zh-Hant"',
-  id: 'expected an id: a-z, 0-9, ".", "_" or "-", starting with a letter or digit, at most 64 characters',
-  boolean: 'expected true or false',
   origin: 'expected "ID": Mendunia ships from Indonesia',
-  price: 'expected integer IDR',
-  grams: 'expected whole grams greater than 0',
   packaging: 'expected whole grams, 0 or more',
   divisor: 'expected whole cm³ per kg greater than 0, such as 5000 or 6000',
-  centimetres: 'expected centimetres greater than 0',
   days: 'expected [fewest, most] whole days, such as [3, 7]',
   daysOrder: 'the fewest days must not be more than the most days',
   nonEmpty: 'must not be empty',
@@ -61,10 +44,7 @@ const M = {
   duplicateCountry: (country: string, zone: string) => `"${country}" is already in zone "${zone}" of this service`,
 } as const;
 
-/** An object (not an array) with these entries; a missing one reads "required". */
-export function objectOf<const TEntries extends v.ObjectEntries>(entries: TEntries) {
-  return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, M.object), v.object(entries, M.required));
-}
+export { objectOf };
 
 function arrayOf<const TItem extends v.GenericSchema>(item: TItem) {
   return v.pipe(v.array(item, M.array), v.minLength(1, M.nonEmpty));
@@ -283,23 +263,6 @@ export function parseShippingConfig(data: unknown): ShippingConfig {
   return deepFreeze(config);
 }
 
-/** Valibot issues → `{ path: 'services[0].zones[1].days', message }`, duplicates removed. */
-export function toConfigIssues(found: readonly v.BaseIssue<unknown>[], prefix = ''): ConfigIssue[] {
-  const out: ConfigIssue[] = [];
-  const seen = new Set<string>();
-  for (const problem of found) {
-    const path = joinPath(prefix, problem.path);
-    const key = `${path}\n${problem.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path, message: problem.message });
-  }
-  return out;
-}
-
-export function formatIssue(issue: ConfigIssue): string {
-  return issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
-}
-
+export { toConfigIssues, formatIssue };
 
 export { deepFreeze };
