@@ -340,7 +340,7 @@ describe('mendunia quote: inputs from URLs', () => {
   for (const [name, rates, message] of [
     ['an unreachable rates URL', 'http://127.0.0.1:9/rates.json', /^mendunia: Rates from http:\/\/127\.0\.0\.1:9\/rates\.json could not be used: network error/],
     ['a rates URL that answers 404', '/nope.json', /could not be used: HTTP 404/],
-    ['a rates URL that answers with a web page', '/page', /got an HTML page/],
+    ['a rates URL that answers with a web page', '/page', /got HTML/],
   ]) {
     it(`exits 2 for ${name}, naming the URL`, async () => {
       const url = String(rates).startsWith('/') ? base + rates : String(rates);

@@ -31,7 +31,7 @@ Options (each also an environment variable):
   --database-url URL  DATABASE_URL (postgres://…; SQLite in the data directory when unset)
   --payment P         MENDUNIA_PAYMENT (manual | midtrans; midtrans needs MIDTRANS_SERVER_KEY)
 Other environment: MENDUNIA_SECRET, MENDUNIA_MERCHANT_TOKEN, MENDUNIA_QUOTE_TTL (30m), MENDUNIA_WEBHOOK_URL,
-  MENDUNIA_WEBHOOK_SECRET, MENDUNIA_BANK_TRANSFER, MENDUNIA_CORS_ORIGIN (*), MIDTRANS_ENV, MENDUNIA_LOG.
+  MENDUNIA_WEBHOOK_SECRET, MENDUNIA_CORS_ORIGIN (*), MIDTRANS_ENV, MENDUNIA_LOG.
 
 Documentation: docs/storefront-api.md
 `;

@@ -6,6 +6,7 @@
  */
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 import data from './data/address-formats.json';
+import { isCountryCode } from './countries.js';
 
 export type AddressFieldName =
   | 'name'
@@ -263,9 +264,6 @@ function buildFormat(code: string, country: CountryData): AddressFormat {
 // ---------------------------------------------------------------------------------------------
 // Countries
 
-/** Codes Intl knows that are not countries one can ship to (groupings, user-assigned, UK alias). */
-const NOT_A_COUNTRY = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN|UK)$/;
-
 const displayNames = new Map<string, Intl.DisplayNames>();
 
 function regionNames(locale: string): Intl.DisplayNames {
@@ -292,12 +290,8 @@ export function countryName(code: string, locale: string): string {
   }
 }
 
-const knownNames = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
-
-function isCountry(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code) || NOT_A_COUNTRY.test(code)) return false;
-  return knownNames.of(code) !== undefined;
-}
+/** One list of countries for the whole checkout: ISO 3166-1 alpha-2 (countries.ts). */
+const isCountry = isCountryCode;
 
 const collators = new Map<string, Intl.Collator>();
 

@@ -6,7 +6,7 @@
  */
 import { atom, type ReadableAtom, type WritableAtom } from '../store/index.js';
 import type { Storefront } from '../client/index.js';
-import { ApiError, newIdempotencyKey } from '../client/index.js';
+import { ApiError, newIdempotencyKey, type ApiPayment } from '../client/index.js';
 import type { RateSet } from '../rates/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CartLine } from '../cart/index.js';
@@ -47,7 +47,8 @@ export interface FieldIssue {
 /** What the buyer is asked to do to pay, after the order is placed. */
 export type PaymentStep =
   | { readonly kind: 'redirect'; readonly url: string }
-  | { readonly kind: 'instructions'; readonly details: Readonly<Record<string, unknown>> }
+  /** The shop's bank or QRIS details, the amount and the reference, as the server sent them. */
+  | { readonly kind: 'instructions'; readonly details: ApiPayment }
   | { readonly kind: 'error'; readonly error: Message };
 
 export interface HandoffLinks {

@@ -54,8 +54,16 @@ export interface ApiOrderResponse {
 
 export interface ApiPayment {
   readonly status: string;
-  readonly redirectUrl?: string;
-  readonly instructions?: string;
+  /** Where to send the buyer (Midtrans Snap, the shop's payment link), when anywhere. */
+  readonly redirectUrl?: string | null;
+  /** With the manual adapter: 'payment-link' or 'payment-details' (the shop's bank or QRIS details below). */
+  readonly method?: string;
+  readonly amountIdr?: number;
+  readonly currency?: string;
+  readonly reference?: string;
+  readonly bank?: { readonly name: string; readonly accountName: string; readonly accountNumber: string; readonly swift?: string };
+  readonly qrisImage?: string;
+  readonly note?: string | Readonly<Record<string, string>>;
   readonly [key: string]: unknown;
 }
 

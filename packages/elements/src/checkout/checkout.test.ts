@@ -321,4 +321,50 @@ describe('<mendunia-checkout>', () => {
       console.error = error;
     }
   });
+
+  it("shows the shop's bank details with the exact amount and reference, and no Pay now without a server", async () => {
+    const { el } = await setup();
+    await toShipping(el, 'SG');
+    await next(el);
+    q(el, '[part="place-order-button"]')!.click();
+    await waitFor(() => !!q(el, '.reference'));
+    const payment = text(el, '[part="payment"]');
+    const order = el.checkout!.$draft.get().order!;
+    expect(payment).to.contain('Bank Central Asia (BCA)');
+    expect(payment).to.contain('0123456789');
+    expect(payment).to.contain('CENAIDJA');
+    expect(payment).to.contain(order.reference);
+    expect(payment).to.match(new RegExp(`Transfer exactly Rp\\s?${order.totals.totalIdr.toLocaleString('en')}`));
+    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.not.include('Pay now');
+    await expect(el).to.be.accessible();
+  });
+
+  it('leaves out only the hand-off whose setting is bad, naming it in the console', async () => {
+    const errors: string[] = [];
+    const { error } = console;
+    console.error = (m: string) => errors.push(m);
+    try {
+      const storefront = createStorefront({
+        id: 'co-bad',
+        catalog: demoCatalog,
+        rates: staticRates(RATES),
+        storage: memoryStorage(),
+        checkout: demoCheckout,
+        handoff: { whatsapp: '6281227771234&text=hi', email: 'orders@example.id' },
+      });
+      await Promise.all([storefront.loadCatalog(), storefront.loadRates()]);
+      storefront.cart.add('cengkeh-ternate', undefined, 1);
+      const el = await fixture<MenduniaCheckout>(html`<mendunia-checkout inline .storefront=${storefront}></mendunia-checkout>`);
+      await waitFor(() => !!q(el, '#step-title'));
+      await toShipping(el, 'SG');
+      await next(el);
+      q(el, '[part="place-order-button"]')!.click();
+      await waitFor(() => !!q(el, '.reference'));
+      expect(q(el, '[part="handoff"] a[href^="https://wa.me"]')).to.equal(null);
+      expect(q<HTMLAnchorElement>(el, '[part="handoff"] a[href^="mailto:"]')!.href).to.contain('orders@example.id');
+      expect(errors.join('\n')).to.contain('handoff.whatsapp');
+    } finally {
+      console.error = error;
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // The checkout's steps as render functions over one view object: core's createCheckout() owns
 // state, rules and actions; the element (checkout.ts) wires them; these only turn them into markup.
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney, localise, type Message, type Money, type Storefront } from '@mendunia/core';
+import { formatMoney, localise, type ApiPayment, type Message, type Money, type Storefront } from '@mendunia/core';
 import {
   addressFormat,
   countryName,
@@ -398,10 +398,8 @@ export function renderDone(v: StepView): TemplateResult {
 }
 
 /** The shop's bank or QRIS details from the server's answer (`POST …/payment`), when it sent any. */
-function detailsFromServer(details: Readonly<Record<string, unknown>>): PaymentDetails | undefined {
-  const bank = details['bank'] as PaymentDetails['bank'] | undefined;
-  const qrisImage = typeof details['qrisImage'] === 'string' ? details['qrisImage'] : undefined;
-  const note = details['note'] as PaymentDetails['note'] | undefined;
+function detailsFromServer(details: ApiPayment): PaymentDetails | undefined {
+  const { bank, qrisImage, note } = details;
   return bank || qrisImage ? { ...(bank ? { bank } : {}), ...(qrisImage ? { qrisImage } : {}), ...(note ? { note } : {}) } : undefined;
 }
 
