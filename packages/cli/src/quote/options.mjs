@@ -3,7 +3,7 @@
  * mistake gets a message that names the option and says what was expected.
  */
 import { parseArgs } from 'node:util';
-import { findProduct, findVariant } from '@mendunia/core';
+import { findProduct, findVariant, MAX_LINE_QUANTITY } from '@mendunia/core';
 import { InputError } from '../errors.mjs';
 
 /** @typedef {import('@mendunia/core').Catalog} Catalog */
@@ -33,8 +33,8 @@ import { InputError } from '../errors.mjs';
  */
 
 export const LANGUAGES = /** @type {const} */ (['en', 'id']);
-/** Far above any real parcel; keeps weights and values well inside safe integers. */
-export const MAX_QUANTITY = 100_000;
+/** The most one line may hold: the same limit as the cart, the checkout and the server (core's limits). */
+export const MAX_QUANTITY = MAX_LINE_QUANTITY;
 
 const OPTIONS = /** @type {const} */ ({
   catalog: { type: 'string' },
