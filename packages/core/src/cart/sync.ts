@@ -20,6 +20,9 @@ export function openCartChannel(name: string, onRemoteChange: (cart: StoredCart)
   const Channel = (globalThis as { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
   if (!Channel) return { post() {}, close() {} };
   const channel = new Channel(name);
+  // In Node an open channel keeps the process alive: a script or server that made a storefront
+  // could never exit. Listening must not be a reason to keep running (browsers have no unref).
+  (channel as { unref?: () => void }).unref?.();
   const sender = Math.random().toString(36).slice(2);
   channel.onmessage = (event: { data: unknown }) => {
     const message = event.data as Message | undefined;

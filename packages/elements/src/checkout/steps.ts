@@ -433,6 +433,6 @@ function paymentDetails(v: StepView): TemplateResult | typeof nothing {
     ${details.qrisImage
       ? html`<p>${t('checkout.payment.qris')}</p><img class="qris" src=${details.qrisImage} alt=${t('checkout.payment.qrisAlt')} width="240" height="240" />`
       : nothing}
-    ${details.note ? html`<p class="hint">${localise(details.note, v.lang)}</p>` : nothing}
+    ${details.note ? html`<p class="hint" dir="auto">${localise(details.note, v.lang)}</p>` : nothing}
   </section>`;
 }
