@@ -20,6 +20,7 @@ import {
 } from '@mendunia/core/checkout/index.js';
 import type { TFunction } from '@mendunia/i18n';
 import { describe } from '@mendunia/i18n/messages.js';
+import { formatDate } from '../shared/intl.js';
 import { orderSummary } from './summary.js';
 import { serviceName } from './service-name.js';
 
@@ -341,7 +342,7 @@ export function renderReview(v: StepView): TemplateResult {
                   : t('checkout.review.onDelivery', { amount: idr(v, quote.totals.onDeliveryIdr) })}</strong></p>`
               : nothing}
             ${lc.handlingFeeNote ? html`<p>${say(v, lc.handlingFeeNote)}</p>` : nothing}
-            ${lc.rule.source.length ? html`<p class="hint">${t('checkout.review.sources', { sources: lc.rule.source.map((s) => s.name).join('; '), date: lc.rule.effective })}</p>` : nothing}`
+            ${lc.rule.source.length ? html`<p class="hint">${t('checkout.review.sources', { sources: lc.rule.source.map((s) => s.name).join('; '), date: formatDate(lc.rule.effective, v.locale) })}</p>` : nothing}`
         : html`<p>${t('checkout.review.unavailable', { reason: say(v, quote.dutiesUnavailable) })}</p>`}
     </section>
     <p>${t('checkout.review.charged', { amount: charged })}</p>
