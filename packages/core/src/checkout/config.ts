@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { cleanText, isPlainObject } from '../catalog/schema.js';
 import type { LocalisedText } from '../catalog/index.js';
 import { deepFreeze } from '../util/freeze.js';
+import { SCHEMA_MESSAGES } from '../util/schema.js';
 import { parseShippingConfig, ShippingConfigError, type ShippingConfig } from './shipping.js';
 import {
   boundedText,
@@ -109,10 +110,9 @@ const M = {
     `expected the international format: the country code instead of the leading 0 (${`62${digits.slice(1)}`} for an Indonesian number)`,
   whatsappExtra: 'expected only the number, e.g. 6281234567890 (without a link or "&text=")',
   email: 'expected an email address',
+  ...SCHEMA_MESSAGES,
   url: 'expected a URL',
   https: 'expected an https:// URL',
-  object: 'expected an object',
-  tooLong: (max: number) => `too long (at most ${max} characters)`,
   accountNumber: 'expected an account number: 5 to 34 letters or digits (spaces, dots and dashes are removed)',
   swift: 'expected a SWIFT/BIC code of 8 or 11 characters, such as "CENAIDJA"',
   qrisImage: 'expected an https:// URL or a relative path to the QRIS image',

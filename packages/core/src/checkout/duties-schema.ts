@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import { deepFreeze } from '../util/freeze.js';
+import { SCHEMA_MESSAGES } from '../util/schema.js';
 import { cleanText, COUNTRY_PATTERN, ID_PATTERN, isPlainObject } from '../catalog/schema.js';
 import { isKnownCurrency, requireCurrency } from '../money/currencies.js';
 import { decimalString, parseDecimal } from '../money/decimal.js';
@@ -42,25 +43,17 @@ export class DutyRuleError extends Error {
 }
 
 const M = {
-  object: 'expected an object',
-  array: 'expected an array',
-  required: 'required',
+  ...SCHEMA_MESSAGES,
   unknown: 'unknown property (check the spelling)',
-  text: 'expected text',
-  empty: 'must not be empty',
-  boolean: 'expected true or false',
   percent: 'expected a percentage from 0 to 100, such as 19',
   valuation: 'expected a percentage greater than 0 and at most 100, such as 60',
   amount: 'expected a positive decimal amount such as "150" or 150',
   amountOrZero: 'expected a decimal amount of 0 or more, such as "50"',
-  date: 'expected a date such as "2026-07-01"',
   country: 'expected a two-letter country code such as "DE"',
   countries: 'expected "country": "DE" or "countries": ["DE", "FR"] (one of them)',
   currency: 'expected a currency code Mendunia knows, such as "EUR" or "AUD"',
   hs: 'expected an HS code prefix of 2 to 10 digits, such as "6205" or "0901.21"',
   registration: `expected one of ${REGISTRATIONS.join(', ')}`,
-  url: 'expected an http(s) URL',
-  id: 'expected an id: a-z, 0-9, ".", "_" or "-", starting with a letter or digit, at most 64 characters',
   untilOrder: 'must be after the start date',
   band: (name: string) => `the band uses ${name}, but the rule defines no "${name}"`,
   belowRequired: 'required when the rule has a threshold',

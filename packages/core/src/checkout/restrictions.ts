@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { cleanText, COUNTRY_PATTERN, ID_PATTERN, isPlainObject } from '../catalog/schema.js';
 import { message, verbatim, type Message } from '../util/message.js';
+import { objectOf, SCHEMA_MESSAGES } from '../util/schema.js';
 import type { ParcelItem } from './items.js';
 import { ConfigIssuesError, deepFreeze, toConfigIssues, uniqueIds, type ConfigIssue } from './shipping-schema.js';
 import defaultRulesData from './data/restrictions.json';
@@ -66,28 +67,21 @@ export class RestrictionConfigError extends ConfigIssuesError {
 }
 
 const M = {
-  object: 'expected an object',
-  array: 'expected an array',
-  required: 'required',
-  text: 'expected text',
-  nonEmpty: 'must not be empty',
-  id: 'expected an id: a-z, 0-9, ".", "_" or "-", starting with a letter or digit, at most 64 characters',
+  ...SCHEMA_MESSAGES,
+  nonEmpty: SCHEMA_MESSAGES.empty,
   level: 'expected "prohibited" or "restricted"',
   scope: 'expected "export" or "import"',
   destinations: 'expected "*" or a list of two-letter country codes such as ["AU", "NZ"]',
   country: 'expected a two-letter country code such as "AU"',
   hsPrefix: 'expected the first 2 to 10 digits of an HS code, such as "1401.20" or "26"',
   match: 'expected at least one of hsPrefixes, categories or tags',
-  url: 'expected an http(s) URL',
   date: 'expected a date such as "2024-08-29"',
 } as const;
 
 const HS_PREFIX_PATTERN = /^[ .]*(?:[0-9][ .]*){2,10}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-function objectOf<const TEntries extends v.ObjectEntries>(entries: TEntries) {
-  return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, M.object), v.object(entries, M.required));
-}
+
 
 const text = (max: number) =>
   v.pipe(v.string(M.text), v.transform(cleanText), v.nonEmpty(M.nonEmpty), v.maxLength(max, `too long (at most ${max} characters)`));
