@@ -5,6 +5,7 @@ import { formatMoney, localise, type Message, type MessageValue, type Money } fr
 import { countryName } from '@mendunia/core/checkout/address.js';
 import { addCheckoutStrings } from './checkout-strings.js';
 import { i18n, translator, resolveLanguage } from './instance.js';
+import { dirOf } from './direction.js';
 
 const isMoney = (value: MessageValue): value is Money =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && 'amount' in value && 'currency' in value;
@@ -79,9 +80,13 @@ export function describe(message: Message, tag: string | null | undefined): stri
   const lang = resolveLanguage(tag);
   if (message.code === 'text') return merchantText(message.params, lang);
   addCheckoutStrings();
+  // In a right-to-left sentence a value of its own direction (a phone number "+49 …", a Latin
+  // product name, an amount "€150") is isolated (FSI … PDI), or its "+" and digits are reordered.
+  const rtl = dirOf(lang) === 'rtl';
   const values: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(message.params ?? {})) {
-    values[key] = key === 'count' && typeof value === 'number' ? value : valueText(value, lang);
+    if (key === 'count' && typeof value === 'number') values[key] = value;
+    else values[key] = rtl ? `\u2068${valueText(value, lang)}\u2069` : valueText(value, lang);
   }
   return translator(lang)(message.code, values);
 }

@@ -203,7 +203,8 @@ export function renderAddress(v: StepView): TemplateResult {
       type: 'tel',
       autocomplete: 'shipping tel',
       required: true,
-      hint: example ? t('checkout.contact.phoneHintExample', { example }) : t('checkout.contact.phoneHint'),
+      // Isolated: in an Arabic sentence the number keeps its "+" in front.
+      hint: example ? t('checkout.contact.phoneHintExample', { example: `\u2068${example}\u2069` }) : t('checkout.contact.phoneHint'),
     })}
     ${actions(v, nextButton(v))}
   </form>`;
