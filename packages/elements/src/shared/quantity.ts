@@ -63,6 +63,7 @@ export const quantityStyles = css`
     display: none;
   }
   .limit {
+    align-self: center;
     font-size: 0.85rem;
     color: var(--_muted);
   }
