@@ -69,5 +69,10 @@ export function callingCode(country: string): string | undefined {
  */
 export function examplePhone(country: string): string | undefined {
   const region = supported(country);
-  return region ? getExampleNumber(region, examples)?.formatInternational() : undefined;
+  if (!region) return undefined;
+  // Asked on every render of the address step: formatted once per country.
+  if (!exampleCache.has(region)) exampleCache.set(region, getExampleNumber(region, examples)?.formatInternational());
+  return exampleCache.get(region);
 }
+
+const exampleCache = new Map<string, string | undefined>();

@@ -4,7 +4,7 @@ import type { RateSet } from '../rates/index.js';
 import demoCheckout from '../../../../examples/plain-html/checkout.json';
 import demoCatalog from '../../../../examples/plain-html/catalog.json';
 import { CheckoutConfigError, destinationCountries, parseCheckoutConfig } from './config.js';
-import { buildQuote } from './quote.js';
+import { buildQuote, dueOnArrival } from './quote.js';
 import { message } from '../util/message.js';
 import { createOrder, orderReference, CN22_LIMIT_IDR } from './order.js';
 import { mailtoUrl, paymentLinkUrl, whatsappUrl } from './handoff.js';
@@ -70,6 +70,10 @@ describe('buildQuote', () => {
     expect(q.landedCost!.lines.map((l) => l.kind)).to.include('vat');
     expect(q.totals.onDeliveryIdr).to.be.greaterThan(0);
     expect(q.totals.taxesAtCheckoutIdr).to.equal(0); // DAP by default
+    // Due on arrival in euros: the sum of the carrier lines as shown.
+    const due = dueOnArrival(q)!;
+    expect(due.currency).to.equal('EUR');
+    expect(due.amount).to.equal(q.landedCost!.lines.reduce((n, l) => n + l.amount.amount, 0));
   });
 
   it('adds the import charges to the total under DDP', () => {

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/index.js';
 import type { CartLine } from '../cart/index.js';
 import type { RateSet } from '../rates/index.js';
-import { currencyForRegion } from '../money/index.js';
+import { currencyForRegion, type Money } from '../money/index.js';
 import { message, type Message } from '../util/message.js';
 import type { CheckoutConfig } from './config.js';
 import { estimateLandedCost, MissingDutyRateError, type LandedCost } from './duties.js';
@@ -130,4 +130,19 @@ export function buildQuote(input: QuoteInput): Quote {
     },
     status,
   };
+}
+
+/**
+ * What the buyer is estimated to pay the carrier on delivery, in the destination's currency: the
+ * sum of the carrier lines' own amounts (each converted and rounded once, as shown line by line),
+ * so it adds up with the lines the review lists. Undefined when nothing is due on delivery (DDP,
+ * no estimate, no carrier lines) or when the lines are not all in one currency.
+ */
+export function dueOnArrival(quote: Quote): Money | undefined {
+  const lc = quote.landedCost;
+  if (!lc || lc.incoterm === 'DDP') return undefined;
+  const lines = lc.lines.filter((l) => l.collectedBy === 'carrier');
+  const currency = lines[0]?.amount.currency;
+  if (!currency || lines.some((l) => l.amount.currency !== currency)) return undefined;
+  return { amount: lines.reduce((n, l) => n + l.amount.amount, 0), currency };
 }

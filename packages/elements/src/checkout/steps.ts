@@ -1,11 +1,12 @@
 // The checkout's steps as render functions over one view object: core's createCheckout() owns
 // state, rules and actions; the element (checkout.ts) wires them; these only turn them into markup.
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatMoney, localise, type ApiPayment, type Message, type Money, type Storefront } from '@mendunia/core';
+import { formatMoney, localise, type ApiPayment, type Message, type Storefront } from '@mendunia/core';
 import {
   addressFormat,
   countryName,
   countryOptions,
+  dueOnArrival,
   lineTitle,
   type Checkout,
   type CheckoutConfig,
@@ -274,15 +275,6 @@ export function renderShipping(v: StepView): TemplateResult {
       : nothing}
     ${actions(v, nextButton(v, quote?.status !== 'ok' && quote?.status !== 'not-allowed'))}
   </form>`;
-}
-
-/** Import charges due on arrival in the destination's currency (the lines' own amounts, summed). */
-function dueOnArrival(quote: Quote): Money | undefined {
-  const lc = quote.landedCost;
-  if (!lc || lc.incoterm === 'DDP') return undefined;
-  const lines = lc.lines.filter((l) => l.collectedBy === 'carrier');
-  if (!lines.length || lines.some((l) => l.amount.currency !== lines[0]!.amount.currency)) return undefined;
-  return { amount: lines.reduce((n, l) => n + l.amount.amount, 0), currency: lines[0]!.amount.currency };
 }
 
 export function renderReview(v: StepView): TemplateResult {
