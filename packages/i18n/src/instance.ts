@@ -106,7 +106,7 @@ let loader: LanguageLoader | undefined = importLanguage;
 let loaderSet = (): void => {};
 // The script-tag bundle has no loader until its start-up code sets one: loads wait for it.
 const hasLoader = loader ? Promise.resolve() : new Promise<void>((resolve) => (loaderSet = resolve));
-const loading = new Map<SupportedLanguage, Promise<void>>();
+const loading = new Map<SupportedLanguage, Promise<boolean>>();
 
 /**
  * Sets how `loadLanguage()` gets a language's strings: the script-tag bundle fetches
@@ -120,13 +120,15 @@ export function setLanguageLoader(next: LanguageLoader | undefined): void {
 
 /**
  * Makes sure the strings of `tag`'s language are loaded (once; en and id always are), then
- * resolves. It never rejects: when loading fails it warns once, the widgets stay in English,
+ * resolves with `true`. It never rejects: when loading fails (say `locales/` was not copied next
+ * to mendunia.js) it warns once per attempt, resolves with `false`, the widgets stay in English,
  * and a later call tries again. `$loadedLanguages` changes when a language arrives.
  */
-export function loadLanguage(tag: string | null | undefined): Promise<void> {
+export function loadLanguage(tag: string | null | undefined): Promise<boolean> {
   const lang = resolveLanguage(tag);
+  if (loaded.includes(lang)) return Promise.resolve(true);
   let done = loading.get(lang);
-  if (!done && !loaded.includes(lang)) {
+  if (!done) {
     done = hasLoader
       .then(() => loader!(lang))
       .then(
@@ -135,15 +137,17 @@ export function loadLanguage(tag: string | null | undefined): Promise<void> {
           i18n.addResourceBundle(lang, 'translation', strings, true, false);
           loaded = [...loaded, lang];
           for (const listener of [...listeners]) listener(loaded);
+          return true;
         },
         (error: unknown) => {
           loading.delete(lang);
           console.warn(`Mendunia: no ${lang} strings (${String(error)}); showing English.`);
+          return false;
         },
       );
     loading.set(lang, done);
   }
-  return done ?? Promise.resolve();
+  return done;
 }
 
 /**

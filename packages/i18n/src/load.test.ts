@@ -78,7 +78,7 @@ describe('loading languages on demand', () => {
     });
     const seen: (readonly SupportedLanguage[])[] = [];
     const off = $loadedLanguages.listen((languages) => seen.push(languages));
-    await Promise.all([loadLanguage('ms'), loadLanguage('ms-MY'), loadLanguage('ms_SG')]);
+    expect(await Promise.all([loadLanguage('ms'), loadLanguage('ms-MY'), loadLanguage('ms_SG')])).to.deep.equal([true, true, true]);
     await loadLanguage('ms');
     off();
     expect(calls).to.deep.equal(['ms']);
@@ -117,7 +117,9 @@ describe('loading languages on demand', () => {
 
   it('warns when the loader fails in any other way, too', async () => {
     setLanguageLoader(() => Promise.reject(new Error('offline')));
-    const logged = await warnings(() => loadLanguage('zh-CN'));
+    let result: boolean | undefined;
+    const logged = await warnings(async () => void (result = await loadLanguage('zh-CN')));
+    expect(result, 'loadLanguage resolves false when the strings could not be loaded').to.equal(false);
     expect(logged).to.deep.equal(['Mendunia: no zh strings (Error: offline); showing English.']);
     expect(translator('zh-CN')('product.addToCart')).to.equal('Add to cart');
   });

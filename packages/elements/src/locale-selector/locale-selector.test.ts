@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setLanguageLoader } from '@mendunia/i18n';
 import './define.js';
 import '../store/define.js';
 import type { MenduniaLocaleSelector } from './locale-selector.js';
@@ -50,5 +51,39 @@ describe('<mendunia-locale-selector>', () => {
     expect(event.detail).to.deep.equal({ locale: 'id', previous: 'en' });
     await cardEl.updateComplete;
     expect(cardEl.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('Kopi Arabika Gayo');
+  });
+
+  it('tells the buyer a language is unavailable when its strings cannot be loaded, and stays on the previous one', async () => {
+    // As on a page where locales/ was not copied next to mendunia.js: the file answers 404.
+    setLanguageLoader(() => Promise.reject(new Error('HTTP 404')));
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const { storefront, storage } = await readyStorefront();
+      const el = await fixture<MenduniaLocaleSelector>(html`<mendunia-locale-selector .storefront=${storefront}></mendunia-locale-selector>`);
+      const select = el.shadowRoot!.querySelector('select')!;
+      const status = el.shadowRoot!.querySelector('[part="status"]')!;
+      expect(status.textContent!.trim()).to.equal('');
+      select.value = 'ko';
+      select.dispatchEvent(new Event('change'));
+      await waitFor(() => status.textContent!.includes('한국어'));
+      expect(status.textContent!.trim()).to.equal(`${new Intl.DisplayNames(['ko'], { type: 'language' }).of('ko')} is not available right now.`);
+      expect(status.getAttribute('role')).to.equal('status');
+      expect(storefront.$locale.get()).to.equal('en');
+      expect(select.value).to.equal('en');
+      // nothing remembered: the next visit is not stuck on a language that cannot load
+      expect((await readyStorefront({ storage, locale: 'en' })).storefront.chosenLocale()).to.equal(undefined);
+      await expect(el).to.be.accessible();
+
+      // A language that works clears the note.
+      select.value = 'id';
+      select.dispatchEvent(new Event('change'));
+      expect(storefront.$locale.get()).to.equal('id');
+      await el.updateComplete;
+      expect(status.textContent!.trim()).to.equal('');
+    } finally {
+      console.warn = warn;
+      setLanguageLoader(undefined);
+    }
   });
 });

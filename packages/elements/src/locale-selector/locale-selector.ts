@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
-import { SUPPORTED_LANGUAGES, dirOf, displayLanguage, resolveLanguage, translator } from '@mendunia/i18n';
+import { $loadedLanguages, SUPPORTED_LANGUAGES, dirOf, displayLanguage, loadLanguage, resolveLanguage, translator } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { languageAutonym } from '../shared/intl.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
@@ -14,6 +14,8 @@ import { baseStyles, controlStyles } from '../shared/styles.js';
  * @csspart base - The wrapper.
  * @csspart label - The visible label.
  * @csspart select - The native `<select>`.
+ * @csspart status - The note shown when a chosen language could not be loaded (e.g. `locales/`
+ * is missing next to mendunia.js); the selector then returns to the previous language.
  */
 export class MenduniaLocaleSelector extends LitElement {
   static override styles = [
@@ -40,6 +42,9 @@ export class MenduniaLocaleSelector extends LitElement {
   /** The storefront to use; by default the enclosing `<mendunia-store>` or the page's default. */
   @property({ attribute: false }) storefront?: Storefront;
 
+  /** A language the buyer chose whose strings could not be loaded. */
+  @state() private unavailable?: string;
+
   private readonly store = new StorefrontController(this, (s) => [s.$locale]);
 
   protected override render(): TemplateResult | typeof nothing {
@@ -58,10 +63,25 @@ export class MenduniaLocaleSelector extends LitElement {
           (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === current}>${languageAutonym(lang)}</option>`,
         )}
       </select>
+      <span part="status" role="status"
+        >${this.unavailable ? translator(locale)('locale.unavailable', { language: languageAutonym(this.unavailable) }) : nothing}</span
+      >
     </div>`;
   }
 
-  private onChange(e: Event): void {
-    this.store.value?.setLocale((e.target as HTMLSelectElement).value, { remember: true });
+  private async onChange(e: Event): Promise<void> {
+    const sf = this.store.value;
+    const select = e.target as HTMLSelectElement;
+    const next = select.value;
+    if (!sf) return;
+    // A language whose strings are here switches at once; another one switches once they
+    // arrive, so that a failed load leaves the shop (and the buyer's saved choice) as it was.
+    if ($loadedLanguages.get().includes(resolveLanguage(next)) || (await loadLanguage(next))) {
+      this.unavailable = undefined;
+      sf.setLocale(next, { remember: true });
+      return;
+    }
+    this.unavailable = next;
+    if (select.value === next) select.value = resolveLanguage(sf.$locale.get());
   }
 }
