@@ -2,27 +2,14 @@
 // other examples at /examples/.
 // No dependencies; used by `npm start` and by the end-to-end tests.
 import { createServer } from 'node:http';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The file resolution of `mendunia serve`, the command the docs give shop owners.
+import { TYPES, resolveFile } from '../packages/cli/src/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.xml': 'application/xml; charset=utf-8',
-  '.ico': 'image/x-icon',
-};
 
 /** URL prefix → folder. The longest matching prefix wins. */
 const DEFAULT_MOUNTS = {
@@ -31,23 +18,6 @@ const DEFAULT_MOUNTS = {
   '/examples/': join(root, 'examples'),
   '/': join(root, 'examples/plain-html'),
 };
-
-function resolveFile(mounts, pathname) {
-  const prefix = Object.keys(mounts)
-    .sort((a, b) => b.length - a.length)
-    .find((p) => pathname.startsWith(p));
-  if (!prefix) return undefined;
-  const base = resolve(mounts[prefix]);
-  const file = resolve(base, normalize(decodeURIComponent(pathname.slice(prefix.length))));
-  if (file !== base && !file.startsWith(base + sep)) return undefined; // no ../ escapes
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return resolveFile({ [pathname.replace(/\/?$/, '/')]: file }, pathname.replace(/\/?$/, '/') + 'index.html');
-    return { file, size: stat.size };
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Starts the server; resolves with it once listening. Port 0 picks a free port. `headers` are

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isInputError } from './errors.mjs';
 import { QUOTE_HELP, runQuote } from './quote/command.mjs';
+import { SERVE_HELP, runServe } from './serve.mjs';
 
 /** @typedef {{ stdout: { write(text: string): unknown }, stderr: { write(text: string): unknown } }} Io */
 
@@ -14,6 +15,7 @@ const HELP = `Usage: mendunia <command> [options]
 
 Commands:
   quote     what a buyer abroad pays for some items: shipping, duties and taxes, totals
+  serve     serve a shop folder at http://localhost:8080 to try it on this computer
   help      this help, or "mendunia help quote" for a command's options
 
 Options:
@@ -24,7 +26,7 @@ Documentation: docs/quote-cli.md
 `;
 
 /** @type {Readonly<Record<string, { help: string, run: (argv: readonly string[], io: Io) => Promise<number> }>>} */
-const COMMANDS = { quote: { help: QUOTE_HELP, run: runQuote } };
+const COMMANDS = { quote: { help: QUOTE_HELP, run: runQuote }, serve: { help: SERVE_HELP, run: runServe } };
 
 /**
  * Runs the command line `argv` (without node and the script) and returns the exit code.
