@@ -2,10 +2,15 @@
 // Markdown page, a navigation, and live examples: a ```html block whose first line is
 // `<!-- live -->` is shown as code and rendered below it with the real script-tag bundle and
 // the demo shop's catalog. `npm run docs` builds it; `npm run docs -- --serve` also serves it.
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// Also: docs/openapi.json as a page (openapi.html), headings with GitHub's anchors (so links
+// such as checkout.md#checkoutjson work on the site as on GitHub), and links that leave docs/
+// (../examples/…) pointing at copies under source/. `node scripts/check-links.mjs` (run by
+// e2e/docs-site.test.mjs) checks every link of the built site.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked } from 'marked';
+import { openapiMarkdown } from './docs-openapi.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const docs = join(root, 'docs');
@@ -16,7 +21,69 @@ const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt
 const pages = [
   ...readdirSync(docs).filter((f) => f.endsWith('.md')).map((f) => ({ src: join(docs, f), href: f.replace(/\.md$/, '.html') })),
   ...readdirSync(join(docs, 'elements')).filter((f) => f.endsWith('.md')).map((f) => ({ src: join(docs, 'elements', f), href: `elements/${f.replace(/\.md$/, '.html')}` })),
+  // The Storefront API's OpenAPI description, rendered (the JSON itself is copied beside it).
+  { src: join(docs, 'openapi.json'), href: 'openapi.html', markdown: () => openapiMarkdown(JSON.parse(readFileSync(join(docs, 'openapi.json'), 'utf8'))) },
 ];
+const markdownOf = (page) => (page.markdown ? page.markdown() : readFileSync(page.src, 'utf8'));
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
+let slugsSeen = new Map();
+function slug(html) {
+  const text = html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]);
+  const base = text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+  const n = slugsSeen.get(base) ?? 0;
+  slugsSeen.set(base, n + 1);
+  return n ? `${base}-${n}` : base;
+}
+
+// The page being rendered (for links relative to it).
+let current = { src: join(docs, 'README.md'), href: 'README.html' };
+const copied = new Set();
+
+/**
+ * A link to a file or folder of the repository outside docs/ (../examples/react): on GitHub it
+ * shows the file; on the site it points at a copy under source/ (a folder gets a files.html that
+ * lists it and shows its README). Returns the site-relative target, or undefined if none exists.
+ */
+function sourceLink(href) {
+  const [path, hash = ''] = href.split('#');
+  const target = join(dirname(current.src), decodeURI(path));
+  const repoPath = relative(root, target).split(sep).join('/');
+  if (repoPath.startsWith('..') || !existsSync(target)) return undefined;
+  const isDir = statSync(target).isDirectory();
+  const sitePath = `source/${repoPath.replace(/\/$/, '')}${isDir ? '/files.html' : ''}`;
+  if (!copied.has(sitePath)) {
+    copied.add(sitePath);
+    if (isDir) folderPage(target, repoPath.replace(/\/$/, ''));
+    else cpSync(target, join(out, sitePath));
+  }
+  const from = posix.dirname(current.href);
+  return `${posix.relative(from, sitePath)}${hash ? `#${hash}` : ''}`;
+}
+
+const SKIP = new Set(['node_modules', 'dist', '.git']);
+const pendingFolders = [];
+function folderPage(dir, repoPath) {
+  const files = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      if (SKIP.has(name)) continue;
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  for (const f of files) cpSync(join(dir, f), join(out, 'source', repoPath, f));
+  const readme = existsSync(join(dir, 'README.md')) ? readFileSync(join(dir, 'README.md'), 'utf8') : '';
+  pendingFolders.push({
+    src: join(dir, 'README.md'),
+    href: `source/${repoPath}/files.html`,
+    title: repoPath,
+    markdown: () =>
+      `# \`${repoPath}/\`\n\nA copy of this folder of the repository (run it from a clone: see [Getting started](${relative(dir, join(docs, 'getting-started.md')).split(sep).join('/')})). Its files:\n\n${files.map((f) => `- [\`${f}\`](${encodeURI(f)})`).join('\n')}\n\n${readme.replace(/^#\s.*\n/, '')}`,
+  });
+}
 
 const marked = new Marked({
   renderer: {
@@ -27,13 +94,32 @@ const marked = new Marked({
       }
       return code;
     },
+    heading({ tokens, depth }) {
+      const inner = this.parser.parseInline(tokens);
+      return `<h${depth} id="${escapeHtml(slug(inner))}">${inner}</h${depth}>\n`;
+    },
     link({ href, tokens }) {
-      // Links between pages point at the built .html files.
-      const target = /^[\w./-]+\.md(#.*)?$/.test(href) ? href.replace(/\.md(#|$)/, '.html$1') : href;
-      return `<a href="${escapeHtml(target)}">${this.parser.parseInline(tokens)}</a>`;
+      return `<a href="${escapeHtml(siteLink(href))}">${this.parser.parseInline(tokens)}</a>`;
     },
   },
 });
+
+/**
+ * Where a link written in a Markdown file (relative to that file, as GitHub reads it) points on
+ * the site: another page's .html, the rendered OpenAPI page, or a copy of a repository file.
+ */
+function siteLink(href) {
+  if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) return href;
+  const [path, hash] = href.split('#');
+  const target = join(dirname(current.src), decodeURI(path));
+  const fromHere = (sitePath) => `${posix.relative(posix.dirname(current.href), sitePath) || posix.basename(sitePath)}${hash ? `#${hash}` : ''}`;
+  if (target === join(docs, 'openapi.json') && current.href !== 'openapi.html') return fromHere('openapi.html');
+  if (target.startsWith(docs + sep)) {
+    const sitePath = relative(docs, target).split(sep).join('/');
+    return sitePath.endsWith('.md') ? fromHere(sitePath.replace(/\.md$/, '.html')) : href;
+  }
+  return sourceLink(href) ?? href;
+}
 
 function titleOf(markdown, fallback) {
   const m = /^#\s+(.+)$/m.exec(markdown);
@@ -44,15 +130,30 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'elements'), { recursive: true });
 cpSync(join(root, 'packages/embed/dist'), join(out, 'dist'), { recursive: true });
 for (const f of ['catalog.json', 'checkout.json', 'rates', 'images']) cpSync(join(root, 'examples/plain-html', f), join(out, 'demo', f), { recursive: true });
+cpSync(join(docs, 'openapi.json'), join(out, 'openapi.json'));
 
 const nav = pages
-  .map((p) => ({ ...p, title: titleOf(readFileSync(p.src, 'utf8'), basename(p.src, '.md')) }))
+  .map((p) => ({ ...p, title: titleOf(markdownOf(p), basename(p.src, '.md')) }))
   .sort((a, b) => (a.href === 'README.html' ? -1 : b.href === 'README.html' ? 1 : a.href.localeCompare(b.href)));
 
-for (const page of nav) {
+/** Live examples fetch the demo's catalog: a page opened from disk (file://) cannot. */
+const FROM_DISK_NOTE = `<script>
+if (location.protocol === 'file:') {
+  for (const live of document.querySelectorAll('.live')) {
+    const note = document.createElement('p');
+    note.className = 'serve-note';
+    note.innerHTML = 'This live example needs the site served over http: run <code>npm run docs -- --serve</code> and open the address it prints.';
+    live.replaceChildren(note);
+  }
+}
+</script>`;
+
+function writePage(page) {
+  current = page;
+  slugsSeen = new Map();
   const depth = page.href.split('/').length - 1;
   const up = '../'.repeat(depth);
-  const body = marked.parse(readFileSync(page.src, 'utf8'));
+  const body = marked.parse(markdownOf(page));
   const links = nav.map((p) => `<li><a href="${up}${p.href}"${p === page ? ' aria-current="page"' : ''}>${escapeHtml(p.title)}</a></li>`).join('');
   const html = `<!doctype html>
 <html lang="en">
@@ -70,11 +171,17 @@ for (const page of nav) {
 ${body.replace(/<h1>/, '<h1 id="top">')}
 </mendunia-store>
 </main>
+${body.includes('class="live"') ? FROM_DISK_NOTE : ''}
 </body>
 </html>
 `;
+  mkdirSync(dirname(join(out, page.href)), { recursive: true });
   writeFileSync(join(out, page.href), html);
 }
+
+for (const page of nav) writePage(page);
+// Folder pages found while rendering (they are not in the navigation).
+while (pendingFolders.length) writePage(pendingFolders.shift());
 
 writeFileSync(
   join(out, 'site.css'),
@@ -85,10 +192,11 @@ main{padding:1rem 2rem;max-inline-size:60rem}pre{background:#2b2118;color:#f7f0e
 table{border-collapse:collapse}td,th{border:1px solid #dccdb2;padding:.3rem .5rem;text-align:start;vertical-align:top}
 .live{border:2px dashed #c0623b;border-radius:8px;padding:1rem;margin-block:1rem}.live mendunia-product-card{max-inline-size:18rem}
 .skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:1rem}
+.serve-note{margin:0;font-weight:600}
 @media (max-width:48rem){body{grid-template-columns:1fr}nav{position:static;block-size:auto}}
 `,
 );
-console.log(`Docs site: ${nav.length} pages in docs/site/ (open docs/site/README.html, or npm run docs -- --serve)`);
+console.log(`Docs site: ${nav.length} pages in docs/site/. To read it with working live examples: npm run docs -- --serve`);
 
 if (process.argv.includes('--serve')) {
   const { serve } = await import('./serve.mjs');
