@@ -12,7 +12,7 @@ import {
 import { dirOf } from './direction.js';
 
 /** Collects console.warn calls while `body` runs. */
-async function warnings(body: () => Promise<void>): Promise<string[]> {
+async function warnings(body: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
