@@ -11,6 +11,8 @@ import { TYPES, resolveFile } from '../packages/cli/src/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+const DEMO_RATES = join(root, 'examples/plain-html/rates/eurofxref-daily.xml');
+
 /** URL prefix → folder. The longest matching prefix wins. */
 const DEFAULT_MOUNTS = {
   '/dist/': join(root, 'packages/embed/dist'),
@@ -35,6 +37,14 @@ export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0
     const found = resolveFile(mounts, pathname);
     if (!found || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(found ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(found ? 'Method not allowed' : 'Not found');
+      return;
+    }
+    if (found.file === DEMO_RATES) {
+      // The demo's sample rates are illustrative (see the file's header), dated today so that the
+      // demo never shows "may be out of date" however old the checkout is.
+      const xml = readFileSync(found.file, 'utf8').replace(/time='\d{4}-\d{2}-\d{2}'/, `time='${new Date().toISOString().slice(0, 10)}'`);
+      res.writeHead(200, { 'content-type': TYPES['.xml'], 'cache-control': 'no-cache', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : xml);
       return;
     }
     if (api && found.file === join(root, 'examples/plain-html/index.html')) {

@@ -15,6 +15,17 @@ function files() {
   return ['catalog.json', 'checkout.json', 'rates/eurofxref-daily.xml', ...readdirSync(join(shop, 'images')).map((f) => `images/${f}`)];
 }
 
+/**
+ * A shared file's content. The sample rates are illustrative (see the file's header) and dated
+ * today, so that the examples never show "may be out of date" (scripts/serve.mjs does the same
+ * for the demo).
+ */
+function read(file) {
+  const content = readFileSync(join(shop, file));
+  if (file !== 'rates/eurofxref-daily.xml') return content;
+  return content.toString('utf8').replace(/time='\d{4}-\d{2}-\d{2}'/, `time='${new Date().toISOString().slice(0, 10)}'`);
+}
+
 export function demoShopFiles() {
   let base = '/';
   return {
@@ -28,11 +39,11 @@ export function demoShopFiles() {
         const file = path.startsWith(base) ? path.slice(base.length) : '';
         if (!files().includes(file)) return next();
         res.setHeader('content-type', `${TYPES[extname(file)] ?? 'application/octet-stream'}; charset=utf-8`);
-        res.end(readFileSync(join(shop, file)));
+        res.end(read(file));
       });
     },
     generateBundle() {
-      for (const file of files()) this.emitFile({ type: 'asset', fileName: file, source: readFileSync(join(shop, file)) });
+      for (const file of files()) this.emitFile({ type: 'asset', fileName: file, source: read(file) });
     },
   };
 }
