@@ -1,4 +1,4 @@
-// Smoke tests of the framework examples (examples/react, examples/vue, examples/npm-vanilla):
+// Smoke tests of the framework examples (examples/react, examples/vue, examples/svelte, examples/npm-vanilla):
 // each is built with its own `npm run build` (its type check, then Vite) against the built
 // packages, its dist/ served as a shop would serve it, and used in Chromium: cards priced in
 // USD, add to the cart (badge, the app's own message from the typed event), the checkout's
@@ -23,7 +23,7 @@ const ecb = parseEcbXml(readFileSync(new URL('rates/eurofxref-daily.xml', shop),
 const product = (id) => catalog.products.find((p) => p.id === id);
 const usd = (id) => formatMoney(convertIdr(product(id).price, 'USD', ecb), 'en-US', { approximate: true });
 
-const EXAMPLES = ['react', 'vue', 'npm-vanilla'];
+const EXAMPLES = ['react', 'vue', 'svelte', 'npm-vanilla'];
 const servers = {};
 let browser;
 
@@ -114,6 +114,20 @@ describe('framework examples', () => {
     await page.locator('mendunia-currency-selector select').selectOption('SGD');
     await page.getByTestId('currency').filter({ hasText: /^SGD$/ }).waitFor();
     await screenshot(page, 'examples-vue.png');
+    await expectLazyCheckout(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('Svelte 5: the elements with on… attributes and property binding; core stores as Svelte stores', async () => {
+    const { page, context, errors } = await open('svelte');
+    await expectPricedCards(page);
+    await addGayoCoffee(page);
+    assert.equal(await page.getByTestId('last-added').textContent(), `Last added: ${lastAdded}`);
+    // storefront.$currency read as $currency in the template.
+    await page.locator('mendunia-currency-selector select').selectOption('SGD');
+    await page.getByTestId('currency').filter({ hasText: /^SGD$/ }).waitFor();
+    await screenshot(page, 'examples-svelte.png');
     await expectLazyCheckout(page);
     assert.deepEqual(errors, []);
     await context.close();
