@@ -2,12 +2,13 @@
 // other examples at /examples/.
 // No dependencies; used by `npm start` and by the end-to-end tests.
 import { createServer } from 'node:http';
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// The file resolution of `mendunia serve`, the command the docs give shop owners.
-import { TYPES, resolveFile } from '../packages/cli/src/serve.mjs';
+// The file serving of `mendunia serve`, the command the docs give shop owners.
+import { fileHandler } from '../packages/cli/src/serve.mjs';
+import { datedToday } from '../examples/shared/demo-shop-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,44 +27,21 @@ const DEFAULT_MOUNTS = {
  * added to every file served (e.g. a Content-Security-Policy for a test).
  */
 export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1', mounts = DEFAULT_MOUNTS, headers = {}, api } = {}) {
-  const server = createServer((req, res) => {
-    let pathname;
-    try {
-      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    } catch {
-      res.writeHead(400).end('Bad request');
-      return;
-    }
-    const found = resolveFile(mounts, pathname);
-    if (!found || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(found ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(found ? 'Method not allowed' : 'Not found');
-      return;
-    }
-    if (found.file === DEMO_RATES) {
-      // The demo's sample rates are illustrative (see the file's header), dated today so that the
-      // demo never shows "may be out of date" however old the checkout is.
-      const xml = readFileSync(found.file, 'utf8').replace(/time='\d{4}-\d{2}-\d{2}'/, `time='${new Date().toISOString().slice(0, 10)}'`);
-      res.writeHead(200, { 'content-type': TYPES['.xml'], 'cache-control': 'no-cache', ...headers });
-      res.end(req.method === 'HEAD' ? undefined : xml);
-      return;
-    }
-    if (api && found.file === join(root, 'examples/plain-html/index.html')) {
-      // The demo against a Storefront API server: the same page, its store given `api`.
-      const html = readFileSync(found.file, 'utf8').replace('<mendunia-store', `<mendunia-store api="${api}"`);
-      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', ...headers });
-      res.end(req.method === 'HEAD' ? undefined : html);
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream',
-      'content-length': found.size,
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-      ...headers,
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(found.file).pipe(res);
-  });
+  const page = join(root, 'examples/plain-html/index.html');
+  const server = createServer(
+    fileHandler({
+      mounts,
+      headers,
+      rewrite(file) {
+        // The demo's sample rates are illustrative (see the file's header), dated today so that
+        // the demo never shows "may be out of date" however old the checkout is.
+        if (file === DEMO_RATES) return datedToday(readFileSync(file, 'utf8'));
+        // The demo against a Storefront API server: the same page, its store given `api`.
+        if (api && file === page) return readFileSync(file, 'utf8').replace('<mendunia-store', `<mendunia-store api="${api}"`);
+        return undefined;
+      },
+    }),
+  );
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolvePromise(server));

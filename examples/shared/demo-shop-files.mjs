@@ -22,8 +22,12 @@ function files() {
  */
 function read(file) {
   const content = readFileSync(join(shop, file));
-  if (file !== 'rates/eurofxref-daily.xml') return content;
-  return content.toString('utf8').replace(/time='\d{4}-\d{2}-\d{2}'/, `time='${new Date().toISOString().slice(0, 10)}'`);
+  return file === 'rates/eurofxref-daily.xml' ? datedToday(content.toString('utf8')) : content;
+}
+
+/** ECB rates XML with its date replaced by today's (UTC). */
+export function datedToday(xml) {
+  return xml.replace(/time='\d{4}-\d{2}-\d{2}'/, `time='${new Date().toISOString().slice(0, 10)}'`);
 }
 
 export function demoShopFiles() {

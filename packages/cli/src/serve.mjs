@@ -60,13 +60,14 @@ export function resolveFile(mounts, pathname) {
 }
 
 /**
- * A static file server for `folder`; resolves once listening. Port 0 picks a free port.
- * @param {{ folder: string, port?: number, host?: string }} options
- * @returns {Promise<import('node:http').Server>}
+ * A request handler that serves the files under `mounts` (GET and HEAD; 404, 405, 400 otherwise),
+ * with `headers` added to each. `rewrite(file)` may return the text to send instead of a file's
+ * content (the repository's demo server dates its sample rates that way), or undefined.
+ * @param {{ mounts: Readonly<Record<string, string>>, headers?: Record<string, string>, rewrite?: (file: string) => string | undefined }} options
+ * @returns {import('node:http').RequestListener}
  */
-export function serveFolder({ folder, port = 8080, host = '127.0.0.1' }) {
-  const mounts = { '/': folder };
-  const server = createServer((req, res) => {
+export function fileHandler({ mounts, headers = {}, rewrite }) {
+  return (req, res) => {
     let pathname;
     try {
       pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -79,15 +80,31 @@ export function serveFolder({ folder, port = 8080, host = '127.0.0.1' }) {
       res.writeHead(found ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(found ? 'Method not allowed' : 'Not found');
       return;
     }
-    res.writeHead(200, {
+    const common = {
       'content-type': TYPES[/** @type {keyof typeof TYPES} */ (extname(found.file).toLowerCase())] ?? 'application/octet-stream',
-      'content-length': found.size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
-    });
+      ...headers,
+    };
+    const text = rewrite?.(found.file);
+    if (text !== undefined) {
+      res.writeHead(200, common);
+      res.end(req.method === 'HEAD' ? undefined : text);
+      return;
+    }
+    res.writeHead(200, { ...common, 'content-length': found.size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(found.file).pipe(res);
-  });
+  };
+}
+
+/**
+ * A static file server for `folder`; resolves once listening. Port 0 picks a free port.
+ * @param {{ folder: string, port?: number, host?: string }} options
+ * @returns {Promise<import('node:http').Server>}
+ */
+export function serveFolder({ folder, port = 8080, host = '127.0.0.1' }) {
+  const server = createServer(fileHandler({ mounts: { '/': folder } }));
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolvePromise(server));
