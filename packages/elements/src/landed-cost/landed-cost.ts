@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Storefront } from '@mendunia/core';
+import { formatMoney, type Message, type Storefront } from '@mendunia/core';
 import {
   checkoutConfigOf,
   countryName,
@@ -130,6 +130,12 @@ export class MenduniaLandedCost extends LitElement {
     return [{ productId: product.id, ...(variantId ? { variantId } : {}), quantity: 1 }];
   }
 
+  /** The amount written the way the cart writes prices (the storefront's locale), not the words' language. */
+  private formatted(estimate: ImportChargesEstimate, locale: string): Message {
+    const { message } = estimate;
+    return estimate.amount ? { ...message, params: { ...message.params, amount: formatMoney(estimate.amount, locale) } } : message;
+  }
+
   protected override render(): TemplateResult | typeof nothing {
     const sf = this.store.value;
     const state = this.configState;
@@ -143,7 +149,7 @@ export class MenduniaLandedCost extends LitElement {
     if (!destination) return nothing;
     const estimate = this.estimateFor(sf, state.config, destination);
     return html`<p part="base" dir=${dirOf(lang)}>
-      ${estimate ? html`<span part="estimate" role="status">${describe(estimate.message, lang)}</span>` : nothing}
+      ${estimate ? html`<span part="estimate" role="status">${describe(this.formatted(estimate, locale), lang)}</span>` : nothing}
       ${this.selectable && !this.country
         ? html`<label
             ><span class="visually-hidden">${t('rules.landed.shipTo')}</span>
