@@ -21,6 +21,21 @@ const quote = (destination: string, lines: { productId: string; variantId?: stri
   buildQuote({ catalog, lines, destination, config, rates, now, ...extra });
 
 describe('checkout config', () => {
+  it('names a bad duty override where the merchant wrote it, extends included', () => {
+    const bad = { ...demoCheckout, taxes: { overrides: [{ extends: 'ca', vat: { subdivisions: [{ codes: ['CA-ON'], percent: 130 }] } }] } };
+    try {
+      parseCheckoutConfig(bad);
+      expect.fail('accepted');
+    } catch (e) {
+      expect(e).to.be.instanceOf(CheckoutConfigError);
+      expect((e as CheckoutConfigError).issues).to.deep.equal([
+        { path: 'taxes.overrides[0].vat.subdivisions[0].percent', message: 'expected a percentage from 0 to 100, such as 19' },
+      ]);
+    }
+    const good = parseCheckoutConfig({ ...demoCheckout, taxes: { overrides: [{ extends: 'ca', vat: { percent: 5 } }] } });
+    expect(good.taxes.overrides).to.have.length(1);
+  });
+
   it('parses the demo configuration and lists its destinations', () => {
     expect(config.shipping.services.map((s) => s.id)).to.include('pos-ems');
     expect(config.handoff).to.deep.equal({ whatsapp: '6281234567890', email: 'orders@example.id' });
