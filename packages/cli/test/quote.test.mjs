@@ -215,6 +215,26 @@ describe('mendunia quote --region: taxes that depend on the province', () => {
     assert.match(text, /HST \(CA, 13 %\): rule ca · vat\.subdivisions\.0\n {6}Canada Revenue Agency/);
   });
 
+  it("marks the lines of the shop's own rule (an override in checkout.json that extends a shipped one)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mendunia-cli-'));
+    try {
+      const checkout = JSON.parse(await readFile(CHECKOUT, 'utf8'));
+      const own = join(dir, 'checkout.json');
+      const source = { name: 'Our broker: GST for Alberta buyers', date: '2026-11-01' };
+      await writeFile(own, JSON.stringify({ ...checkout, taxes: { overrides: [{ extends: 'ca', vat: { percent: 6, source } }] } }));
+      const q = await quoteJson('--checkout', own, '--to', 'CA', '--region', 'CA-AB', '--items', 'batik-parang-tulis');
+      const gst = q.landedCost.lines.find((/** @type {any} */ l) => l.kind === 'gst');
+      assert.equal(gst.ratePercent, 6);
+      assert.deepEqual({ ruleId: gst.from.ruleId, override: gst.from.override, field: gst.from.field }, { ruleId: 'ca', override: true, field: 'vat' });
+      assert.deepEqual(gst.from.sources, [{ ...source, url: null }]);
+      assert.equal(q.landedCost.rule.override, true);
+      const { stdout } = await quote('--checkout', own, '--to', 'CA', '--region', 'CA-AB', '--items', 'batik-parang-tulis');
+      assert.match(plain(stdout), /GST \(CA, 6 %\): rule ca · vat, the shop's own rule \(checkout\.json\)\n {6}Our broker: GST for Alberta buyers \(2026-11-01\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a region of another country, or one that is not ISO 3166-2', async () => {
     for (const [region, pattern] of [['US-NY', /--region US-NY: expected a subdivision of CA as ISO 3166-2, such as CA-ON/], ['Ontar', /--region Ontar: expected/]]) {
       const { code, stderr } = await quote('--to', 'CA', '--region', /** @type {string} */ (region), '--items', 'batik-parang-tulis');

@@ -515,6 +515,16 @@ describe('estimateLandedCost: subdivisions, provenance and merchant rules', () =
     expect(after.lines.map((l) => [l.kind, l.amountIdr])).to.deep.equal([['flat-duty', 77_200], ['vat', 621_528]]);
     expect(after.rule.override).to.equal(true);
     expect(after.lines[0]!.from).to.deep.include({ ruleId: 'eu', override: true, field: 'below.flatDuty' });
+    // A source the merchant gives replaces the shipped one whole (no URL left over from it).
+    const sourced = estimateLandedCost({
+      items: [shirt(2_894_000)],
+      shippingIdr: 300_000,
+      destination: 'DE',
+      rates: RATES,
+      merchant: { overrides: [{ extends: 'eu', vat: { source: { name: 'Our adviser', date: '2026-12-01' } } }] },
+      now: at('2026-12-01'),
+    });
+    expect(sourced.lines.find((l) => l.kind === 'vat')!.from.source).to.deep.equal([{ name: 'Our adviser', date: '2026-12-01' }]);
     // Texts the merchant did not touch keep their translations.
     expect(after.lines[1]!.label).to.deep.equal(m('rules.duties.line.vat', { label: m('rules.dutyRules.eu.vat.label'), country: 'DE', percent: 19 }));
   });

@@ -191,11 +191,14 @@ const parsedOverrides = new WeakMap<readonly unknown[], readonly DutyRule[]>();
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `base` with `patch` on top: objects merged key by key, anything else (arrays too) replaced. */
+/**
+ * `base` with `patch` on top: objects merged key by key, anything else (arrays too) replaced. A
+ * `source` is replaced whole: a new document must not keep the old one's URL.
+ */
 function merged(base: unknown, patch: unknown): unknown {
   if (!isRecord(base) || !isRecord(patch)) return patch;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) out[key] = key in base ? merged(base[key], value) : value;
+  for (const [key, value] of Object.entries(patch)) out[key] = key in base && key !== 'source' ? merged(base[key], value) : value;
   return out;
 }
 
