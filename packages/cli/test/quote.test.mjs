@@ -172,11 +172,83 @@ describe('mendunia quote: the demo shop', () => {
   });
 });
 
+describe('mendunia quote --region: taxes that depend on the province', () => {
+  const canada = (/** @type {string[]} */ ...extra) => quoteJson('--to', 'CA', '--items', 'batik-parang-tulis', ...extra);
+  const tax = (/** @type {any} */ q) => q.landedCost.lines.find((/** @type {any} */ l) => l.kind === 'gst');
+
+  it('Ontario (CA-ON): HST 13 % on value + duty, from the CRA rates', async () => {
+    const q = await canada('--region', 'CA-ON');
+    assert.equal(q.region, 'CA-ON');
+    const hst = tax(q);
+    assert.equal(hst.label, 'HST (CA, 13 %)');
+    const duty = q.landedCost.lines.find((/** @type {any} */ l) => l.kind === 'duty');
+    assert.equal(hst.basisIdr, duty.basisIdr + duty.amountIdr);
+    assert.equal(hst.amountIdr, Math.round((hst.basisIdr * 13) / 100));
+    assert.deepEqual({ ruleId: hst.from.ruleId, field: hst.from.field, override: hst.from.override }, { ruleId: 'ca', field: 'vat.subdivisions.0', override: false });
+    assert.match(hst.from.sources[0].name, /Canada Revenue Agency/);
+    assert.equal(q.landedCost.subdivisionRange, null);
+    assertAddsUp(q);
+  });
+
+  it('Alberta, given as the address form takes it ("Alberta"): GST 5 %', async () => {
+    const q = await canada('--region', 'Alberta');
+    assert.equal(q.region, 'CA-AB');
+    assert.equal(tax(q).label, 'GST (CA, 5 %)');
+    assert.equal(tax(q).from.field, 'vat');
+  });
+
+  it('without a province: the lowest rate, and the range 5–15 % said in words', async () => {
+    const q = await canada();
+    assert.equal(q.region, null);
+    assert.equal(tax(q).label, 'GST or HST (CA, 5–15 %)');
+    assert.equal(q.landedCost.subdivisionRange.minPercent, 5);
+    assert.equal(q.landedCost.subdivisionRange.maxPercent, 15);
+    assert.ok(q.landedCost.explanation.some((/** @type {string} */ s) => /depends on the province or state of delivery: 5 % to 15 %/.test(s)));
+  });
+
+  it('prints which rule and source each line came from', async () => {
+    const { code, stdout, stderr } = await quote('--to', 'CA', '--region', 'on', '--items', 'batik-parang-tulis');
+    assert.equal(code, 0, stderr);
+    const text = plain(stdout);
+    assert.match(text, /Canada \(CA, region CA-ON\)/);
+    assert.match(text, /Where each line comes from:\n {4}Customs duty .*: rule ca · duty\n/);
+    assert.match(text, /HST \(CA, 13 %\): rule ca · vat\.subdivisions\.0\n {6}Canada Revenue Agency/);
+  });
+
+  it("marks the lines of the shop's own rule (an override in checkout.json that extends a shipped one)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mendunia-cli-'));
+    try {
+      const checkout = JSON.parse(await readFile(CHECKOUT, 'utf8'));
+      const own = join(dir, 'checkout.json');
+      const source = { name: 'Our broker: GST for Alberta buyers', date: '2026-11-01' };
+      await writeFile(own, JSON.stringify({ ...checkout, taxes: { overrides: [{ extends: 'ca', vat: { percent: 6, source } }] } }));
+      const q = await quoteJson('--checkout', own, '--to', 'CA', '--region', 'CA-AB', '--items', 'batik-parang-tulis');
+      const gst = q.landedCost.lines.find((/** @type {any} */ l) => l.kind === 'gst');
+      assert.equal(gst.ratePercent, 6);
+      assert.deepEqual({ ruleId: gst.from.ruleId, override: gst.from.override, field: gst.from.field }, { ruleId: 'ca', override: true, field: 'vat' });
+      assert.deepEqual(gst.from.sources, [{ ...source, url: null }]);
+      assert.equal(q.landedCost.rule.override, true);
+      const { stdout } = await quote('--checkout', own, '--to', 'CA', '--region', 'CA-AB', '--items', 'batik-parang-tulis');
+      assert.match(plain(stdout), /GST \(CA, 6 %\): rule ca · vat, the shop's own rule \(checkout\.json\)\n {6}Our broker: GST for Alberta buyers \(2026-11-01\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a region of another country, or one that is not ISO 3166-2', async () => {
+    for (const [region, pattern] of [['US-NY', /--region US-NY: expected a subdivision of CA as ISO 3166-2, such as CA-ON/], ['Ontar', /--region Ontar: expected/]]) {
+      const { code, stderr } = await quote('--to', 'CA', '--region', /** @type {string} */ (region), '--items', 'batik-parang-tulis');
+      assert.equal(code, 2);
+      assert.match(stderr, /** @type {RegExp} */ (pattern));
+    }
+  });
+});
+
 describe('mendunia quote --json', () => {
   it('has the documented shape, every key present', async () => {
     const q = await quoteJson('--to', 'DE', '--items', 'batik-parang-tulis:2');
     assert.deepEqual(Object.keys(q), [
-      'format', 'destination', 'currency', 'status', 'date', 'rates', 'items', 'missing', 'blocked', 'shipping', 'landedCost', 'dutiesUnavailable', 'dutiesUnavailableMessage', 'totals',
+      'format', 'destination', 'region', 'currency', 'status', 'date', 'rates', 'items', 'missing', 'blocked', 'shipping', 'landedCost', 'dutiesUnavailable', 'dutiesUnavailableMessage', 'totals',
     ]);
     assert.equal(q.format, 'mendunia.quote/1');
     assert.equal(q.date, DATE);
@@ -193,18 +265,20 @@ describe('mendunia quote --json', () => {
       assert.equal(typeof option.name, 'string');
     }
     assert.deepEqual(Object.keys(q.landedCost), [
-      'currency', 'regime', 'incoterm', 'threshold', 'lines', 'atCheckoutIdr', 'onDeliveryIdr', 'handlingFeeNote', 'explanation', 'rule',
+      'currency', 'regime', 'incoterm', 'threshold', 'lines', 'atCheckoutIdr', 'onDeliveryIdr', 'subdivisionRange', 'handlingFeeNote', 'explanation', 'rule',
       'handlingFeeNoteMessage', 'explanationMessages',
     ]);
     for (const line of q.landedCost.lines) {
       assert.deepEqual(Object.keys(line), [
-        'kind', 'label', 'ratePercent', 'basis', 'basisIdr', 'amountIdr', 'amount', 'currency', 'collectedBy', 'labelMessage', 'basisMessage',
+        'kind', 'label', 'ratePercent', 'basis', 'basisIdr', 'amountIdr', 'amount', 'currency', 'collectedBy', 'from', 'labelMessage', 'basisMessage',
       ]);
+      assert.deepEqual(Object.keys(line.from), ['ruleId', 'override', 'field', 'sources']);
+      assert.ok(line.from.sources.length > 0);
       assert.equal(typeof line.label, 'string');
       assert.ok(Number.isSafeInteger(line.amountIdr) && Number.isSafeInteger(line.basisIdr));
       assert.match(line.amount, /^\d+(\.\d+)?$/);
     }
-    assert.deepEqual(Object.keys(q.landedCost.rule), ['country', 'effective', 'verify', 'sources', 'id']);
+    assert.deepEqual(Object.keys(q.landedCost.rule), ['country', 'effective', 'verify', 'sources', 'id', 'override']);
     assert.equal(typeof q.landedCost.handlingFeeNote, 'string');
     assert.ok(q.landedCost.explanation.every((/** @type {unknown} */ s) => typeof s === 'string'));
     assert.deepEqual(Object.keys(q.totals.idr), ['goods', 'shipping', 'taxesAtCheckout', 'total', 'onDelivery']);
@@ -400,7 +474,7 @@ describe('mendunia quote: bad input exits 2 with a clear message', () => {
     ['a file that is not rates', () => ['--catalog', CATALOG, '--rates', CATALOG, '--to', 'DE', '--items', 'x'], /Rates from .*catalog\.json could not be used: date: required/],
     ['an invalid checkout file', () => [...demo, '--checkout', CATALOG, '--to', 'DE', '--items', 'x'], /catalog\.json: Checkout configuration is invalid:\n {2}shipping: /],
     ['a missing checkout file', () => [...demo, '--checkout', 'nope.json', '--to', 'DE', '--items', 'x'], /checkout file nope\.json could not be read: no such file/],
-    ['an invalid duty override', () => [...demo, '--checkout', join(lonely, 'overrides.json'), '--to', 'DE', '--items', 'cengkeh-ternate'], /overrides\.json: Checkout configuration is invalid: overrides\[0\]\.name: required/],
+    ['an invalid duty override', () => [...demo, '--checkout', join(lonely, 'overrides.json'), '--to', 'DE', '--items', 'cengkeh-ternate'], /overrides\.json: Checkout configuration is invalid:\n {2}taxes\.overrides\[0\]\.name: required/],
     ['a permit for a prohibited rule', () => [...demo, '--checkout', join(lonely, 'allow.json'), '--to', 'DE', '--items', 'cengkeh-ternate'], /allow\.json: Checkout configuration is invalid: Restriction rule data is invalid:\n {2}allow\[0\]: "id-export-raw-rattan" is a prohibited rule/],
     ['a checkout file that is not JSON', () => [...demo, '--checkout', join(lonely, 'not-json.json'), '--to', 'DE', '--items', 'cengkeh-ternate'], /checkout file .*not-json\.json is not JSON: /],
     ['no checkout.json beside the catalog', () => ['--catalog', join(lonely, 'catalog.json'), '--rates', ECB, '--to', 'DE', '--items', 'x'], /no checkout settings: --checkout was not given and .*checkout\.json could not be read \(no such file\); pass --checkout <file\|url>/],

@@ -23,6 +23,7 @@ import {
   dutyRuleTexts,
   estimateLandedCost,
   QUOTE_CODES,
+  LANDED_CODES,
   quoteShipping,
   REGISTRATIONS,
   restrictionReasonKey,
@@ -209,6 +210,7 @@ describe('rule words (core codes)', () => {
     ...DUTY_RULES.flatMap((rule) => dutyRuleTexts(rule).map(([key]) => key)),
     ...SHIPPING_CODES,
     ...QUOTE_CODES,
+    ...LANDED_CODES,
     ...DEFAULT_RESTRICTIONS.map((rule) => restrictionReasonKey(rule.id)),
   ];
 

@@ -29,6 +29,7 @@ import { fieldError, HttpProblem } from './problem.mjs';
  * @property {string} issuedAt
  * @property {string} expiresAt
  * @property {string} destination
+ * @property {string} [region]
  * @property {'IDR'} currency
  * @property {{ productId: string, variantId?: string, quantity: number, name: string, unitPriceIdr: number, lineTotalIdr: number }[]} lines
  * @property {{ serviceId: string, carrier: string, priceIdr: number, parcels: number, days: readonly number[] }} shipping
@@ -49,7 +50,7 @@ const NOT_PRICED = new Set(['id', 'issuedAt', 'expiresAt', 'ratesDate', 'signatu
  * over the stock are refused with the line's path; a cart that cannot go to the destination
  * (restricted item, no carrier, over the destination's limit) likewise.
  * @param {Shop} shop
- * @param {{ lines: readonly CartLine[], destination: string, serviceId?: string, now?: Date }} input
+ * @param {{ lines: readonly CartLine[], destination: string, region?: string, serviceId?: string, now?: Date }} input
  * @param {string} [pathPrefix]  'quote.' when the lines came inside a quote
  * @returns {CoreQuote}
  */
@@ -82,6 +83,10 @@ export function priceCart(shop, input, pathPrefix = '') {
       errors.push(fieldError(prefixed(['lines', index, 'quantity']), stock <= 0 ? 'sold out' : `only ${stock} in stock, ${quantity} asked for`));
     }
   }
+  const region = input.region?.toUpperCase();
+  if (region && !region.startsWith(`${input.destination.toUpperCase()}-`)) {
+    errors.push(fieldError(prefixed(['region']), `expected a subdivision of ${input.destination.toUpperCase()} (ISO 3166-2, such as ${input.destination.toUpperCase()}-ON)`));
+  }
   if (errors.length) throw new HttpProblem('cart-invalid', 'Some lines cannot be ordered as they are.', { errors });
 
   const rates = shop.rates();
@@ -89,6 +94,7 @@ export function priceCart(shop, input, pathPrefix = '') {
     catalog: shop.catalog,
     lines: input.lines.map((l) => ({ productId: l.productId, ...(l.variantId !== undefined ? { variantId: l.variantId } : {}), quantity: l.quantity })),
     destination: input.destination,
+    ...(region ? { subdivision: region } : {}),
     config: shop.config,
     ...(rates ? { rates } : {}),
     ...(input.serviceId ? { serviceId: input.serviceId } : {}),
@@ -140,6 +146,7 @@ export function quoteBody(quote, meta) {
     issuedAt: meta.issuedAt.toISOString(),
     expiresAt: meta.expiresAt.toISOString(),
     destination: quote.destination,
+    ...(quote.subdivision ? { region: quote.subdivision } : {}),
     currency: 'IDR',
     lines: quote.items.map((i) => ({
       productId: i.productId,
@@ -170,7 +177,7 @@ export const newQuoteId = () => `qt_${randomBytes(16).toString('base64url')}`;
  * @param {Shop} shop
  * @param {string} secret
  * @param {number} ttlMs
- * @param {{ lines: CartLine[], destination: string, serviceId?: string, currency?: string }} request
+ * @param {{ lines: CartLine[], destination: string, region?: string, serviceId?: string, currency?: string }} request
  * @param {Date} [now]
  */
 export function issueQuote(shop, secret, ttlMs, request, now = new Date()) {
@@ -221,6 +228,7 @@ export function verifyQuote(shop, secret, quote, now) {
   const request = {
     lines: quote.lines.map((l) => ({ productId: l.productId, ...(l.variantId !== undefined ? { variantId: l.variantId } : {}), quantity: l.quantity })),
     destination: quote.destination,
+    ...(quote.region ? { region: quote.region } : {}),
     serviceId: quote.shipping.serviceId,
     now,
   };

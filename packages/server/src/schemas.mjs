@@ -27,6 +27,13 @@ export const CartLine = {
   },
 };
 
+/** The buyer's subdivision, ISO 3166-2 of the destination: where import taxes depend on it (Canada's HST). */
+const Region = {
+  type: 'string',
+  pattern: '^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$',
+  description: "The buyer's subdivision (ISO 3166-2, e.g. CA-ON) where the destination's import taxes depend on it; without it the estimate says the range",
+};
+
 export const QuoteRequest = {
   type: 'object',
   required: ['lines', 'destination'],
@@ -36,6 +43,7 @@ export const QuoteRequest = {
     destination: Country,
     serviceId: { type: 'string', minLength: 1, maxLength: 64, description: 'A shipping service id; default: the cheapest available' },
     currency: { type: 'string', pattern: '^[A-Z]{3}$', description: "The buyer's display currency, for an estimate beside the IDR totals" },
+    region: Region,
   },
 };
 
@@ -77,6 +85,7 @@ export const SignedQuote = {
     issuedAt: { type: 'string', format: 'date-time' },
     expiresAt: { type: 'string', format: 'date-time' },
     destination: Country,
+    region: Region,
     currency: { const: 'IDR' },
     lines: { type: 'array', minItems: 1, maxItems: MAX_CART_LINES, items: QuoteLine },
     shipping: {

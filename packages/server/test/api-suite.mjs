@@ -105,6 +105,20 @@ export function defineApiSuite(label, makeBackend) {
       assert.ok(Array.isArray(r.body.shippingOptions));
     });
 
+    test('a quote for a province (region, ISO 3166-2) uses its tax, signs the region, and refuses another country\'s', async () => {
+      const lines = [{ productId: 'batik-parang-tulis', quantity: 1 }];
+      const on = await postJson(`${base}/api/quotes`, { lines, destination: 'CA', region: 'CA-ON' });
+      assert.equal(on.status, 200, JSON.stringify(on.body));
+      assert.equal(on.body.quote.region, 'CA-ON');
+      assert.equal(on.body.landedCost.lines.find((/** @type {any} */ l) => l.kind === 'gst').ratePercent, 13);
+      const none = await postJson(`${base}/api/quotes`, { lines, destination: 'CA' });
+      assert.equal(none.body.quote.region, undefined);
+      assert.deepEqual(none.body.landedCost.subdivisionRange.maxPercent, 15);
+      const wrong = await postJson(`${base}/api/quotes`, { lines, destination: 'CA', region: 'US-NY' });
+      assertProblem(wrong, 422, 'cart-invalid');
+      assert.equal(wrong.body.errors[0].path, 'region');
+    });
+
     test('quote requests: unknown product, oversize quantity, a price in the cart, malformed JSON, 1 MB → problem+json with paths', async () => {
       const unknown = await postJson(`${base}/api/quotes`, { lines: [{ productId: 'no-such-thing', quantity: 1 }], destination: 'SG' });
       assertProblem(unknown, 422, 'cart-invalid');

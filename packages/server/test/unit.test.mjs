@@ -82,3 +82,31 @@ test('migrations are numbered 1, 2, 3 … and each has SQLite and PostgreSQL tex
     assert.ok(m.postgres.includes('CREATE') || m.postgres.includes('ALTER'));
   });
 });
+
+test('a duty-paid service and a province: the server signs and re-verifies the same total, import charges included', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { parseCatalog } = await import('@mendunia/core');
+  const { parseCheckoutConfig } = await import('@mendunia/core/checkout/index.js');
+  const { issueQuote, verifyQuote } = await import('../src/quotes.mjs');
+  const demo = (/** @type {string} */ file) => readFile(new URL(`../../../examples/plain-html/${file}`, import.meta.url), 'utf8').then(JSON.parse);
+  const [catalogData, checkoutData] = await Promise.all([demo('catalog.json'), demo('checkout.json')]);
+  const services = checkoutData.shipping.services.map((/** @type {any} */ s) => (s.id === 'dhl-express' ? { ...s, dutyPaid: true } : s));
+  const rates = { base: 'EUR', date: '2026-11-27', source: 'test', rates: { IDR: '19300', USD: '1.16', CAD: '1.62', EUR: '1' } };
+  const shop = { catalog: parseCatalog(catalogData).catalog, config: parseCheckoutConfig({ ...checkoutData, shipping: { ...checkoutData.shipping, services } }), rates: () => rates };
+  const now = new Date('2026-11-29T10:00:00Z');
+  const request = { lines: [{ productId: 'batik-parang-tulis', quantity: 1 }], destination: 'CA', region: 'CA-ON', serviceId: 'dhl-express' };
+  const { quote, landedCost } = issueQuote(shop, 'secret', 60_000, request, now);
+  assert.equal(quote.region, 'CA-ON');
+  assert.equal(quote.taxes?.incoterm, 'DDP');
+  // Ontario: HST 13 % is in the charges the buyer prepays; nothing is left for delivery.
+  assert.ok(landedCost?.lines.some((/** @type {any} */ l) => l.kind === 'gst' && l.ratePercent === 13));
+  const charges = (landedCost?.lines ?? []).reduce((/** @type {number} */ n, /** @type {any} */ l) => n + l.amountIdr, 0);
+  assert.ok(charges > 0);
+  assert.equal(quote.totals.taxesAtCheckoutIdr, charges);
+  assert.equal(quote.totals.onDeliveryIdr, 0);
+  assert.equal(quote.totals.totalIdr, quote.totals.goodsIdr + quote.totals.shippingIdr + charges);
+  // Brought back with an order, it prices the same (the region is part of what was signed).
+  const fresh = verifyQuote(shop, 'secret', quote, new Date(now.getTime() + 1000));
+  assert.equal(fresh.totals.totalIdr, quote.totals.totalIdr);
+  assert.throws(() => verifyQuote(shop, 'secret', { ...quote, region: 'CA-AB' }, new Date(now.getTime() + 1000)), /does not match its signature/);
+});

@@ -14,7 +14,7 @@ import { renderQuote } from './text.mjs';
 export const QUOTE_HELP = `Usage: mendunia quote --catalog <file|url> --rates <file|url> --to <CC> --items <list> [options]
 
 Prints what a buyer in <CC> would pay for the items: shipping options, import duties and taxes
-line by line, and totals in IDR and (approximately) in the destination's currency. The same
+line by line with the rule and source each comes from, and totals in IDR and (approximately) in the destination's currency. The same
 quote as the checkout's review step.
 
 Required:
@@ -29,6 +29,9 @@ Required:
 
 Options:
   --checkout <file|url>  shipping and tax settings; default checkout.json beside the catalog
+  --region <code>        the buyer's province or state, ISO 3166-2 (CA-ON) or as the address
+                         form takes it (ON, Ontario), where import taxes depend on it (Canada's
+                         HST); without it such a quote says the range of rates
   --service <id>         shipping service to quote (default: the cheapest available)
   --date <YYYY-MM-DD>    the day whose duty and tax rules apply (default: today, UTC)
   --json                 print the "mendunia.quote/1" JSON (docs/quote-cli.md) instead of text
@@ -87,7 +90,16 @@ export async function runQuote(argv, io) {
 
   let quote;
   try {
-    quote = buildQuote({ catalog, lines, destination: options.to, config, rates, now: options.now, ...(options.service && { serviceId: options.service }) });
+    quote = buildQuote({
+      catalog,
+      lines,
+      destination: options.to,
+      ...(options.region && { subdivision: options.region }),
+      config,
+      rates,
+      now: options.now,
+      ...(options.service && { serviceId: options.service }),
+    });
   } catch (error) {
     // Restriction permits and duty overrides are checked when they are first used.
     if (error instanceof Error && (error.name === 'RestrictionConfigError' || error.name === 'DutyRuleError')) {

@@ -46,6 +46,7 @@ export function quoteToJson({ quote, date, rates, now = Date.now() }) {
   return {
     format: FORMAT,
     destination: quote.destination,
+    region: quote.subdivision ?? null,
     currency: quote.currency,
     status: quote.status,
     date,
@@ -152,11 +153,20 @@ function landedCost(landed) {
       amount: toMajorString(line.amount),
       currency: line.amount.currency,
       collectedBy: line.collectedBy,
+      from: {
+        ruleId: line.from.ruleId ?? null,
+        override: line.from.override,
+        field: line.from.field,
+        sources: line.from.source.map(source),
+      },
       labelMessage: line.label,
       basisMessage: line.basis,
     })),
     atCheckoutIdr: landed.atCheckoutIdr,
     onDeliveryIdr: landed.onDeliveryIdr,
+    subdivisionRange: landed.subdivisionRange
+      ? { minPercent: landed.subdivisionRange.minPercent, maxPercent: landed.subdivisionRange.maxPercent, highIdr: landed.subdivisionRange.highIdr }
+      : null,
     handlingFeeNote: landed.handlingFeeNote ? english(landed.handlingFeeNote) : null,
     explanation: landed.explanation.map(english),
     rule: {
@@ -165,6 +175,7 @@ function landedCost(landed) {
       verify: Boolean(landed.rule.verify),
       sources: landed.rule.source.map(source),
       id: landed.rule.id ?? null,
+      override: Boolean(landed.rule.override),
     },
     handlingFeeNoteMessage: landed.handlingFeeNote ?? null,
     explanationMessages: [...landed.explanation],

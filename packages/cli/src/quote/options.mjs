@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { findProduct, findVariant, MAX_LINE_QUANTITY } from '@mendunia/core';
+import { addressSubdivision } from '@mendunia/core/checkout/index.js';
 import { InputError } from '../errors.mjs';
 
 /** @typedef {import('@mendunia/core').Catalog} Catalog */
@@ -24,6 +25,7 @@ import { InputError } from '../errors.mjs';
  * @property {string} rates
  * @property {string} [checkout]
  * @property {string} to            upper-case ISO 3166-1 alpha-2
+ * @property {string} [region]      the buyer's subdivision, ISO 3166-2 of `to` ("CA-ON")
  * @property {ItemSpec[]} items
  * @property {string} [service]
  * @property {boolean} json
@@ -41,6 +43,7 @@ const OPTIONS = /** @type {const} */ ({
   rates: { type: 'string' },
   checkout: { type: 'string' },
   to: { type: 'string' },
+  region: { type: 'string' },
   items: { type: 'string' },
   service: { type: 'string' },
   json: { type: 'boolean' },
@@ -70,7 +73,7 @@ export function parseQuoteArgs(argv) {
   for (const name of /** @type {const} */ (['catalog', 'rates', 'to', 'items'])) {
     if (values[name] === undefined) throw new InputError(`missing --${name} (see mendunia quote --help)`);
   }
-  for (const name of /** @type {const} */ (['catalog', 'rates', 'checkout', 'to', 'items', 'service', 'date', 'lang'])) {
+  for (const name of /** @type {const} */ (['catalog', 'rates', 'checkout', 'to', 'region', 'items', 'service', 'date', 'lang'])) {
     if (values[name] !== undefined && values[name].trim() === '') throw new InputError(`--${name} is empty`);
   }
 
@@ -78,6 +81,8 @@ export function parseQuoteArgs(argv) {
   if (!/^[A-Z]{2}$/.test(to) || NOT_A_COUNTRY.test(to) || regionNames.of(to) === undefined) {
     throw new InputError(`--to ${values.to}: expected a two-letter ISO 3166-1 country code such as DE, SG or US`);
   }
+
+  const region = values.region === undefined ? undefined : parseRegion(values.region, to);
 
   const lang = values.lang?.trim().toLowerCase() ?? 'en';
   if (!(/** @type {readonly string[]} */ (LANGUAGES).includes(lang))) {
@@ -92,6 +97,7 @@ export function parseQuoteArgs(argv) {
       rates: /** @type {string} */ (values.rates).trim(),
       ...(values.checkout !== undefined && { checkout: values.checkout.trim() }),
       to,
+      ...(region !== undefined && { region }),
       items: parseItems(/** @type {string} */ (values.items)),
       ...(values.service !== undefined && { service: values.service.trim() }),
       json: Boolean(values.json),
@@ -114,6 +120,20 @@ function usageMessage(/** @type {unknown} */ error) {
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''} ${see}`.replace('  ', ' ');
   return `${message} ${see}`;
+}
+
+/**
+ * --region: the buyer's subdivision as ISO 3166-2 of --to ("CA-ON"); a listed region may also be
+ * given by its own code or name ("ON", "Ontario"), as the checkout's address form accepts it.
+ * @param {string} text
+ * @param {string} to
+ */
+function parseRegion(text, to) {
+  const listed = addressSubdivision({ country: to, region: text });
+  if (listed) return listed;
+  const code = text.trim().toUpperCase();
+  if (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code) && code.startsWith(`${to}-`)) return code;
+  throw new InputError(`--region ${text}: expected a subdivision of ${to} as ISO 3166-2, such as ${to === 'CA' ? 'CA-ON' : `${to}-XX`}`);
 }
 
 /**

@@ -26,7 +26,7 @@ export function renderQuote(view, { lang, productName, serviceName }) {
   const kg = new Intl.NumberFormat(lang, { maximumFractionDigits: 3 });
   const percent = (/** @type {number} */ rate) => `${kg.format(rate)} %`;
   const weight = (/** @type {number} */ grams) => `${kg.format(grams / 1000)} kg`;
-  const country = `${countryName(view.destination, lang)} (${view.destination})`;
+  const country = `${countryName(view.destination, lang)} (${view.destination}${view.region ? `, ${t.region} ${view.region}` : ''})`;
   /** @type {string[]} */
   const out = [];
   const section = (/** @type {string} */ title) => out.push('', title);
@@ -106,6 +106,14 @@ export function renderQuote(view, { lang, productName, serviceName }) {
           'lrlrrl',
         ),
       );
+    }
+    if (landed.lines.length > 0) {
+      out.push(`  ${t.lineSources}:`);
+      for (const line of landed.lines) {
+        const rule = [line.from.ruleId, line.from.field].filter(Boolean).join(' · ');
+        out.push(`    ${say(line.labelMessage)}: ${t.rule} ${rule}${line.from.override ? `, ${t.merchantRule}` : ''}`);
+        for (const s of line.from.sources) out.push(`      ${s.name} (${s.date})${s.url ? ` ${s.url}` : ''}`);
+      }
     }
     if (landed.handlingFeeNoteMessage) out.push(`  (${say(landed.handlingFeeNoteMessage)})`);
     for (const sentence of landed.explanationMessages) out.push(`  - ${say(sentence)}`);

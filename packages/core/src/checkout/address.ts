@@ -392,6 +392,19 @@ function checkPostalCode(country: string, data: CountryData, raw: string): Posta
 }
 
 /**
+ * The address's subdivision as ISO 3166-2 ("CA-ON" for Ontario, typed "Ontario", "ON" or "on"),
+ * for the duties estimate; undefined when the region is empty or not one the country lists.
+ */
+export function addressSubdivision(address: Pick<Address, 'country' | 'region'>): string | undefined {
+  const country = tidy(address.country).toUpperCase();
+  const region = tidy(address.region);
+  if (!region || !/^[A-Z]{2}$/.test(country)) return undefined;
+  const found = findRegion(country, countryData(country), region);
+  const code = found && `${country}-${found.code.toUpperCase()}`;
+  return code && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code) ? code : undefined;
+}
+
+/**
  * The address trimmed (white space runs as one space, empty optional fields left out), the
  * country code in capitals, a listed region as its code, and the postal code tidied into the
  * country's usual shape. Fields the country's format does not use are kept as they are.

@@ -19,7 +19,7 @@ import {
   RestrictionConfigError,
   type RestrictionRule,
 } from './restrictions.js';
-import { dutyRuleFor, REGISTRATIONS, type MerchantTaxSettings } from './duties.js';
+import { DutyRuleError, dutyRuleFor, REGISTRATIONS, type MerchantTaxSettings } from './duties.js';
 import { countryCodeMessage, isCountryCode } from './countries.js';
 
 /**
@@ -233,6 +233,14 @@ export function parseCheckoutConfig(data: unknown, options: ParseCheckoutConfigO
   // Mistakes that would otherwise surface only when a quote is built, mid-checkout.
   try {
     dutyRuleFor('DE', taxes);
+  } catch (e) {
+    if (!(e instanceof DutyRuleError)) throw e;
+    // Named where the merchant wrote it: taxes.overrides[0].vat.percent.
+    const at = e.path ? `taxes.${e.path}` : 'taxes.overrides';
+    const what = e.path && e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
+    throw new CheckoutConfigError([{ path: at, message: what }]);
+  }
+  try {
     checkRestrictions([], 'SG', restrictions);
   } catch (e) {
     const reason = (e as Error).message;

@@ -53,6 +53,8 @@ const M = {
   countries: 'expected "country": "DE" or "countries": ["DE", "FR"] (one of them)',
   currency: 'expected a currency code Mendunia knows, such as "EUR" or "AUD"',
   hs: 'expected an HS code prefix of 2 to 10 digits, such as "6205" or "0901.21"',
+  subdivision: 'expected an ISO 3166-2 subdivision code such as "CA-ON"',
+  subdivisionCountry: (code: string) => `is not a subdivision of the rule's countries (${code})`,
   registration: `expected one of ${REGISTRATIONS.join(', ')}`,
   untilOrder: 'must be after the start date',
   band: (name: string) => `the band uses ${name}, but the rule defines no "${name}"`,
@@ -114,6 +116,10 @@ const ratesByHs = v.pipe(
 
 const sourceSchema = strict({ name: text, url: v.optional(url), date: isoDate });
 
+/** ISO 3166-2: the country, a hyphen, 1–3 letters or digits ("CA-ON", "AU-NSW", "FR-75"). */
+export const SUBDIVISION_PATTERN = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+const subdivision = v.pipe(v.string(M.subdivision), v.transform((s) => s.trim().toUpperCase()), v.regex(SUBDIVISION_PATTERN, M.subdivision));
+
 function dated<const TEntries extends v.ObjectEntries>(entries: TEntries, start: 'from' | 'effective') {
   return v.pipe(
     strict(entries),
@@ -153,6 +159,8 @@ const dutySchema = strict({
   ),
   additional: v.optional(v.array(additionalDutySchema, M.array), []),
   verify: v.optional(flag),
+  /** Where the rates come from, when not the rule's own sources (shown per line). */
+  source: v.optional(sourceSchema),
 });
 
 const vatSchema = strict({
@@ -168,7 +176,24 @@ const vatSchema = strict({
       v.check((rates) => Object.keys(rates).every((key) => COUNTRY_PATTERN.test(key)), M.country),
     ),
   ),
+  /**
+   * Rates that depend on the buyer's subdivision (Canada's HST provinces). A subdivision not listed
+   * pays `percent`; without a subdivision the estimate says which range applies.
+   */
+  subdivisions: v.optional(
+    v.array(
+      strict({
+        codes: v.pipe(v.array(subdivision, M.array), v.minLength(1, M.subdivision)),
+        percent,
+        /** "HST": the line label there, instead of the tax's own label. */
+        label: v.optional(text),
+        source: v.optional(sourceSchema),
+      }),
+      M.array,
+    ),
+  ),
   verify: v.optional(flag),
+  source: v.optional(sourceSchema),
 });
 
 const bandSchema = strict({
@@ -194,8 +219,23 @@ const bandSchema = strict({
       'from',
     ),
   ),
+  /** The VAT/GST rate in this band when it differs from the rule's (CN CBEC: 70 % of 13 % within the limits). */
+  vatPercent: v.optional(percent),
   /** Fixed charges in the rule's currency (import processing charge). Collected on arrival. */
-  fees: v.optional(v.array(strict({ label: text, amount: amount(), verify: v.optional(flag) }), M.array), []),
+  fees: v.optional(
+    v.array(
+      strict({
+        label: text,
+        amount: amount(),
+        /** The fee is part of the VAT base (Saudi Arabia: customs fees are in the VAT base). */
+        inVatBase: v.optional(flag),
+        verify: v.optional(flag),
+        source: v.optional(sourceSchema),
+      }),
+      M.array,
+    ),
+    [],
+  ),
   /** Who collects VAT/GST (and a flat duty): the seller when registered in `scheme`, else `otherwise`. */
   collection: v.optional(
     strict({
@@ -205,13 +245,22 @@ const bandSchema = strict({
       otherwise: v.picklist(['carrier', 'none'], 'expected "carrier" or "none"'),
       /** Said to the buyer when nothing is collected because the seller is not registered. */
       otherwiseNote: v.optional(text),
+      /** A registered seller collects the customs duty too (China's CBEC channel: the platform withholds both). */
+      includesDuty: v.optional(flag),
     }),
     { otherwise: 'carrier' as const },
   ),
   /** In the rule's currency: when all charges together are at most this, nothing is charged (CN RMB 50). */
   waiveIfTotalAtMost: v.optional(amount(true)),
   /** The parcel cannot be sent in this band (CN over RMB 1,000). */
-  notAllowed: v.optional(strict({ reason: text, unlessSingleItem: v.optional(flag, false) })),
+  notAllowed: v.optional(
+    strict({
+      reason: text,
+      unlessSingleItem: v.optional(flag, false),
+      /** Said when a single item does go through (default: the postal "indivisible item" sentence). */
+      singleItemNote: v.optional(text),
+    }),
+  ),
   note: v.optional(text),
   verify: v.optional(flag),
 });
@@ -328,6 +377,14 @@ function crossCheck(rule: DutyRule, at: string): void {
       throw new DutyRuleError(`${join(at, `${name}.vatBasis`)}: ${M.band('vat')}`, join(at, `${name}.vatBasis`));
     }
   }
+  rule.vat?.subdivisions?.forEach((entry, index) => {
+    entry.codes.forEach((code, place) => {
+      if (!rule.countries.includes(code.slice(0, 2))) {
+        const where = join(at, `vat.subdivisions[${index}].codes[${place}]`);
+        throw new DutyRuleError(`${where}: ${M.subdivisionCountry(rule.countries.join(', '))}`, where);
+      }
+    });
+  });
   if (rule.vat) {
     const missing = rule.countries.find((code) => rule.vat?.percentByCountry?.[code] === undefined && rule.vat?.percent === undefined);
     if (missing) {

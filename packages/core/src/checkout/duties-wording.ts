@@ -51,6 +51,10 @@ export const DUTY_CODES = [
   'rules.duties.line.rated',
   'rules.duties.line.flat',
   'rules.duties.line.vat',
+  'rules.duties.line.vatRange',
+  'rules.duties.line.vatRangeNamed',
+  'rules.duties.subdivision.range',
+  'rules.duties.basis.withFees',
   'rules.duties.line.fee',
   'rules.duties.basis.goods',
   'rules.duties.basis.valuedGoods',
@@ -89,11 +93,13 @@ export function dutyRuleTexts(rule: DutyRule): [string, string][] {
   if (rule.duty && rule.duty.label !== DEFAULT_DUTY_LABEL) add('duty.label', rule.duty.label);
   rule.duty?.additional.forEach((layer, index) => add(`duty.additional.${index}.label`, layer.label));
   add('vat.label', rule.vat?.label);
+  rule.vat?.subdivisions?.forEach((entry, index) => add(`vat.subdivisions.${index}.label`, entry.label));
   for (const name of ['below', 'above'] as const) {
     const band = rule[name];
     if (!band) continue;
     add(`${name}.note`, band.note);
     add(`${name}.notAllowed.reason`, band.notAllowed?.reason);
+    add(`${name}.notAllowed.singleItemNote`, band.notAllowed?.singleItemNote);
     add(`${name}.flatDuty.label`, band.flatDuty?.label);
     add(`${name}.collection.schemeName`, band.collection.schemeName);
     add(`${name}.collection.otherwiseNote`, band.collection.otherwiseNote);

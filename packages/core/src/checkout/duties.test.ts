@@ -52,6 +52,8 @@ type Line = [TaxLine['kind'], number | undefined, number, number, TaxLine['colle
 interface Case {
   readonly name: string;
   readonly destination: string;
+  /** The buyer's ISO 3166-2 subdivision, where the destination's tax depends on it. */
+  readonly subdivision?: string;
   readonly items: readonly DutyItem[];
   readonly shippingIdr?: number;
   readonly now: string;
@@ -76,11 +78,18 @@ const CASES: readonly Case[] = [
   { name: 'DE just over €150, IOSS changes nothing above the limit', destination: 'DE', items: [shirt(2_896_000)], now: '2026-03-01', merchant: IOSS, regime: 'due-on-arrival', threshold: [false, 15005], lines: [['duty', 12, 3_196_000, 383_520, 'carrier'], ['vat', 19, 3_579_520, 680_109, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 1_063_629 },
   { name: 'DE over €150 under DDP: the merchant pays at checkout', destination: 'DE', items: [shirt(2_896_000)], now: '2026-03-01', merchant: { incoterm: 'DDP' }, regime: 'collected-at-checkout', threshold: [false, 15005], lines: [['duty', 12, 3_196_000, 383_520, 'carrier'], ['vat', 19, 3_579_520, 680_109, 'carrier']], atCheckoutIdr: 1_063_629, onDeliveryIdr: 0 },
   { name: 'FR uses its own VAT rate (20 %)', destination: 'FR', items: [shirt(2_894_000)], now: '2026-03-01', regime: 'due-on-arrival', threshold: [true, 14995], lines: [['vat', 20, 3_194_000, 638_800, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 638_800 },
-  // The €3 flat duty per distinct tariff subheading, IOSS sellers, 1 Jul 2026 – 1 Jul 2028.
+  // The €3 flat duty per distinct tariff subheading (Council Regulation (EU) 2026/382), for every
+  // consignment up to €150 from 1 Jul 2026 to 1 Jul 2028, IOSS or not (Commission guidance of
+  // 2 June 2026). €3 = Rp 57,900. Import VAT is on CIF + duty (VAT Directive art. 86):
+  // 2 subheadings: (2,500,000 + 300,000 shipping + 115,800) × 19 % = 2,915,800 × 19 % = 554,002.
   { name: 'EU flat duty: not yet on 30 Jun 2026', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2026-06-30', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['vat', 19, 2_800_000, 532_000, 'seller']], atCheckoutIdr: 532_000, onDeliveryIdr: 0 },
-  { name: 'EU flat duty: €3 × 2 subheadings from 1 Jul 2026', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2026-07-01', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['flat-duty', undefined, 2_500_000, 115_800, 'seller'], ['vat', 19, 2_800_000, 532_000, 'seller']], atCheckoutIdr: 647_800, onDeliveryIdr: 0 },
-  { name: 'EU flat duty: same subheading twice counts once', destination: 'DE', items: [shirt(1_000_000, 2), { ...shirt(500_000), name: 'Batik shirt, long sleeves' }], now: '2026-07-01', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['flat-duty', undefined, 2_500_000, 57_900, 'seller'], ['vat', 19, 2_800_000, 532_000, 'seller']], atCheckoutIdr: 589_900, onDeliveryIdr: 0 },
-  { name: 'EU flat duty: not for a seller without IOSS', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2026-07-01', regime: 'due-on-arrival', threshold: [true, 12953], lines: [['vat', 19, 2_800_000, 532_000, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 532_000 },
+  { name: 'EU flat duty, IOSS: €3 × 2 subheadings from 1 Jul 2026, VAT on CIF + duty at checkout', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2026-07-01', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['flat-duty', undefined, 2_500_000, 115_800, 'seller'], ['vat', 19, 2_915_800, 554_002, 'seller']], atCheckoutIdr: 669_802, onDeliveryIdr: 0 },
+  // 2,800,000 + 57,900 = 2,857,900 × 19 % = 543,001.
+  { name: 'EU flat duty: same subheading twice counts once', destination: 'DE', items: [shirt(1_000_000, 2), { ...shirt(500_000), name: 'Batik shirt, long sleeves' }], now: '2026-07-01', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['flat-duty', undefined, 2_500_000, 57_900, 'seller'], ['vat', 19, 2_857_900, 543_001, 'seller']], atCheckoutIdr: 600_901, onDeliveryIdr: 0 },
+  { name: 'EU flat duty, not IOSS: €3 × 2 and VAT on CIF + duty, both on delivery', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2026-07-01', regime: 'due-on-arrival', threshold: [true, 12953], lines: [['flat-duty', undefined, 2_500_000, 115_800, 'carrier'], ['vat', 19, 2_915_800, 554_002, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 669_802 },
+  // One subheading (€3 = 57,900) at €149.95: (2,894,000 + 300,000 + 57,900) × 19 % = 3,251,900 × 19 % = 617,861.
+  { name: 'EU after 1 Jul 2026 just under €150, not IOSS: €3 + VAT on CIF + duty', destination: 'DE', items: [shirt(2_894_000)], now: '2026-07-01', regime: 'due-on-arrival', threshold: [true, 14995], lines: [['flat-duty', undefined, 2_894_000, 57_900, 'carrier'], ['vat', 19, 3_251_900, 617_861, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 675_761 },
+  { name: 'EU after 1 Jul 2026 just over €150: tariff duty 12 %, no flat duty', destination: 'DE', items: [shirt(2_896_000)], now: '2026-07-01', regime: 'due-on-arrival', threshold: [false, 15005], lines: [['duty', 12, 3_196_000, 383_520, 'carrier'], ['vat', 19, 3_579_520, 680_109, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 1_063_629 },
   { name: 'EU flat duty: ended on 1 Jul 2028', destination: 'DE', items: [shirt(2_000_000), scarf(500_000)], now: '2028-07-01', merchant: IOSS, regime: 'collected-at-checkout', threshold: [true, 12953], lines: [['vat', 19, 2_800_000, 532_000, 'seller']], atCheckoutIdr: 532_000, onDeliveryIdr: 0 },
   // UK £135 = Rp 2,977,714.29 on the goods.
   { name: 'GB just under £135, not registered: VAT collected by the carrier', destination: 'GB', items: [shirt(2_977_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [true, 13497], lines: [['vat', 20, 3_277_000, 655_400, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 655_400 },
@@ -103,8 +112,6 @@ const CASES: readonly Case[] = [
   // JP ¥10,000 = Rp 1,096,590.91 on 60 % of the goods + shipping.
   { name: 'JP taxable value just under ¥10,000: exempt', destination: 'JP', items: [shirt(1_494_000)], shippingIdr: 200_000, now: '2026-11-26', regime: 'nothing-due', threshold: [true, 9998], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
   { name: 'JP taxable value just over ¥10,000: duty + consumption tax on 60 % valuation', destination: 'JP', items: [shirt(1_495_000)], shippingIdr: 200_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 10004], lines: [['duty', 7.4, 1_097_000, 81_178, 'carrier'], ['consumption-tax', 10, 1_178_178, 117_818, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 198_996 },
-  { name: 'JP from 1 Apr 2028: low-value parcels taxed, full valuation', destination: 'JP', items: [shirt(800_000)], shippingIdr: 200_000, now: '2028-04-01', regime: 'due-on-arrival', threshold: [true, 9119], lines: [['duty', 7.4, 1_000_000, 74_000, 'carrier'], ['consumption-tax', 10, 1_074_000, 107_400, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 181_400 },
-  { name: 'JP from 1 Apr 2028, JP_CT registered: consumption tax at checkout', destination: 'JP', items: [shirt(800_000)], shippingIdr: 200_000, now: '2028-04-01', merchant: { registrations: ['JP_CT'] }, regime: 'due-on-arrival', threshold: [true, 9119], lines: [['duty', 7.4, 1_000_000, 74_000, 'carrier'], ['consumption-tax', 10, 1_074_000, 107_400, 'seller']], atCheckoutIdr: 107_400, onDeliveryIdr: 74_000 },
   // KR US$150 = Rp 2,495,689.66 on the goods.
   { name: 'KR just under US$150: exempt', destination: 'KR', items: [shirt(2_495_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 14996], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
   { name: 'KR just over US$150: duty 13 % + VAT 10 %', destination: 'KR', items: [shirt(2_496_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 15002], lines: [['duty', 13, 2_796_000, 363_480, 'carrier'], ['vat', 10, 3_159_480, 315_948, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 679_428 },
@@ -114,6 +121,11 @@ const CASES: readonly Case[] = [
   { name: 'CN just over ¥1,000 with one indivisible item: allowed, taxed', destination: 'CN', items: [scarf(2_354_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 100015], lines: [['duty', 20, 2_354_000, 470_800, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 470_800 },
   { name: 'CN tax of ¥49.71 is waived (≤ RMB 50)', destination: 'CN', items: [coffee(900_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 38238], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
   { name: 'CN cross-border e-commerce channel (CN_CBEC): 9.1 % at checkout', destination: 'CN', items: [scarf(2_353_000)], now: '2026-11-26', merchant: { registrations: ['CN_CBEC'] }, regime: 'collected-at-checkout', threshold: [true, 112718], lines: [['vat', 9.1, 2_653_000, 241_423, 'seller']], atCheckoutIdr: 241_423, onDeliveryIdr: 0 },
+  // CBEC RMB 5,000 = Rp 11,768,292.68 on goods + shipping. Under: 11,700,000 × 9.1 % = 1,064,700.
+  { name: 'CN CBEC just under RMB 5,000: duty 0, VAT at 70 % (9.1 %)', destination: 'CN', items: [scarf(11_400_000)], now: '2026-11-26', merchant: { registrations: ['CN_CBEC'] }, regime: 'collected-at-checkout', threshold: [true, 497098], lines: [['vat', 9.1, 11_700_000, 1_064_700, 'seller']], atCheckoutIdr: 1_064_700, onDeliveryIdr: 0 },
+  // Over, one item (Caiguanshui [2018] No. 49 item 2): duty 6 % × 11,800,000 = 708,000; VAT 13 % × 12,508,000 = 1,626,040.
+  { name: 'CN CBEC just over RMB 5,000, single item: duty and 13 % VAT in full', destination: 'CN', items: [scarf(11_500_000)], now: '2026-11-26', merchant: { registrations: ['CN_CBEC'] }, regime: 'collected-at-checkout', threshold: [false, 501347], lines: [['duty', 6, 11_800_000, 708_000, 'seller'], ['vat', 13, 12_508_000, 1_626_040, 'seller']], atCheckoutIdr: 2_334_040, onDeliveryIdr: 0 },
+  { name: 'CN CBEC just over RMB 5,000, several items: split the order', destination: 'CN', items: [scarf(6_000_000), coffee(5_500_000)], now: '2026-11-26', merchant: { registrations: ['CN_CBEC'] }, regime: 'not-allowed', threshold: [false, 501347], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
   // SA SAR 1,000 (exclusive) = Rp 4,436,781.61 on goods + shipping; VAT on every import.
   { name: 'SA just under SAR 1,000: no duty, VAT 15 % on CIF', destination: 'SA', items: [shirt(4_000_000)], shippingIdr: 436_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [true, 99982], lines: [['vat', 15, 4_436_000, 665_400, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 665_400 },
   { name: 'SA just over SAR 1,000: duty 5 % + VAT 15 %', destination: 'SA', items: [shirt(4_000_000)], shippingIdr: 437_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 100005], lines: [['duty', 5, 4_437_000, 221_850, 'carrier'], ['vat', 15, 4_658_850, 698_828, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 920_678 },
@@ -128,7 +140,17 @@ const CASES: readonly Case[] = [
   { name: 'TW CIF just over NT$2,000: duty + 5 % business tax', destination: 'TW', items: [shirt(833_000)], shippingIdr: 200_000, now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 200177], lines: [['duty', 12, 1_033_000, 123_960, 'carrier'], ['vat', 5, 1_156_960, 57_848, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 181_808 },
   // CA C$20 = Rp 238,271.60 on the goods (FOB).
   { name: 'CA just under C$20: exempt', destination: 'CA', items: [shirt(238_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 1998], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
-  { name: 'CA just over C$20: duty on FOB + GST 5 % on FOB + duty', destination: 'CA', items: [shirt(239_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 2006], lines: [['duty', 17, 239_000, 40_630, 'carrier'], ['gst', 5, 279_630, 13_982, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 54_612 },
+  // Over C$20: duty 17 % × 239,000 = 40,630; GST/HST on FOB + duty = 279,630 at the province's rate.
+  { name: 'CA just over C$20, no province: duty + GST at 5 % (the lowest of 5–15 %)', destination: 'CA', items: [shirt(239_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 2006], lines: [['duty', 17, 239_000, 40_630, 'carrier'], ['gst', 5, 279_630, 13_982, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 54_612 },
+  { name: 'CA-AB just over C$20: GST 5 %', destination: 'CA', subdivision: 'CA-AB', items: [shirt(239_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 2006], lines: [['duty', 17, 239_000, 40_630, 'carrier'], ['gst', 5, 279_630, 13_982, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 54_612 },
+  { name: 'CA-QC just over C$20: GST 5 % only at the border', destination: 'CA', subdivision: 'CA-QC', items: [shirt(239_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 2006], lines: [['duty', 17, 239_000, 40_630, 'carrier'], ['gst', 5, 279_630, 13_982, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 54_612 },
+  // 279,630 × 13 % = 36,351.9 → 36,352.
+  { name: 'CA-ON just over C$20: HST 13 % on FOB + duty', destination: 'CA', subdivision: 'CA-ON', items: [shirt(239_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 2006], lines: [['duty', 17, 239_000, 40_630, 'carrier'], ['gst', 13, 279_630, 36_352, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 76_982 },
+  { name: 'CA-ON just under C$20: exempt whatever the province', destination: 'CA', subdivision: 'CA-ON', items: [shirt(238_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 1998], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
+  // 279,630 × 14 % = 39,148.2 → 39,148 (Nova Scotia since 1 Apr 2025).
+  { name: 'CA-NS just over C$20: HST 14 %', destination: 'CA', subdivision: 'CA-NS', items: [shirt(239_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 2006], lines: [['duty', 17, 239_000, 40_630, 'carrier'], ['gst', 14, 279_630, 39_148, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 79_778 },
+  // 279,630 × 15 % = 41,944.5 → 41,945.
+  { name: 'CA-NB just over C$20: HST 15 %', destination: 'CA', subdivision: 'ca-nb', items: [shirt(239_000)], now: '2026-11-26', regime: 'due-on-arrival', threshold: [false, 2006], lines: [['duty', 17, 239_000, 40_630, 'carrier'], ['gst', 15, 279_630, 41_945, 'carrier']], atCheckoutIdr: 0, onDeliveryIdr: 82_575 },
   // NZ NZ$1,000 = Rp 9,897,435.90 on the goods.
   { name: 'NZ just under NZ$1,000, not registered: nothing', destination: 'NZ', items: [shirt(9_897_000)], now: '2026-11-26', regime: 'nothing-due', threshold: [true, 99996], lines: [], atCheckoutIdr: 0, onDeliveryIdr: 0 },
   { name: 'NZ just under NZ$1,000, GST registered: 15 % at checkout', destination: 'NZ', items: [shirt(9_897_000)], now: '2026-11-26', merchant: { registrations: ['NZ_GST'] }, regime: 'collected-at-checkout', threshold: [true, 99996], lines: [['gst', 15, 10_197_000, 1_529_550, 'seller']], atCheckoutIdr: 1_529_550, onDeliveryIdr: 0 },
@@ -147,6 +169,7 @@ function estimate(c: Case): LandedCost {
     items: c.items,
     shippingIdr: c.shippingIdr ?? 300_000,
     destination: c.destination,
+    ...(c.subdivision && { subdivision: c.subdivision }),
     rates: RATES,
     ...(c.merchant && { merchant: c.merchant }),
     now: new Date(`${c.now}T12:00:00Z`),
@@ -246,7 +269,7 @@ describe('estimateLandedCost', () => {
       m('rules.duties.scheme.none', { scheme: m('rules.dutyRules.au.below.collection.schemeName'), tax: m('rules.duties.charge.named', { label: m('rules.dutyRules.au.vat.label') }) }),
     );
     expect(au.explanation).to.deep.include(m('rules.dutyRules.au.below.collection.otherwiseNote'));
-    expect(au.explanation.at(-1)).to.deep.equal(m('rules.duties.nothingDue'));
+    expect(au.explanation).to.deep.include(m('rules.duties.nothingDue'));
     const ca = estimate(CASES.find((c) => c.destination === 'CA' && c.regime === 'due-on-arrival')!);
     expect(ca.handlingFeeNote).to.deep.equal(m('rules.duties.handlingFee', { fee: m('rules.dutyRules.ca.handlingFee') }));
     const cn = estimate(CASES.find((c) => c.regime === 'not-allowed')!);
@@ -401,5 +424,142 @@ describe('DUTY_RULES (the shipped data)', () => {
     const parcel: ParcelItem = { productId: 'kemeja', name: 'Batik shirt', quantity: 1, unitPriceIdr: 1, unitWeightGrams: 250, hsCode: '620520', tags: [] };
     const item: DutyItem = parcel;
     expect(item.hsCode).to.equal('620520');
+  });
+});
+
+describe('estimateLandedCost: subdivisions, provenance and merchant rules', () => {
+  const m = message;
+  const at = (day: string) => new Date(`${day}T12:00:00Z`);
+  const caInput = (subdivision?: string) => ({
+    items: [shirt(239_000)],
+    shippingIdr: 300_000,
+    destination: 'CA',
+    ...(subdivision !== undefined && { subdivision }),
+    rates: RATES,
+    now: at('2026-11-26'),
+  });
+
+  it('without a province, Canada says the range (5–15 %) and its amounts instead of guessing', () => {
+    const result = estimateLandedCost(caInput());
+    expect(result.subdivision).to.equal(undefined);
+    // GST 5 % × 279,630 = 13,982; HST 15 % × 279,630 = 41,945 (C$1.17 and C$3.52 at C$1 = Rp 11,913.58).
+    expect(result.subdivisionRange).to.deep.equal({ minPercent: 5, maxPercent: 15, highIdr: 41_945 });
+    const gst = result.lines[1]!;
+    expect(gst.label).to.deep.equal(
+      m('rules.duties.line.vatRangeNamed', { label: m('rules.dutyRules.ca.vat.label'), other: m('rules.dutyRules.ca.vat.subdivisions.0.label'), country: 'CA', min: 5, max: 15 }),
+    );
+    expect(result.explanation).to.deep.include(
+      m('rules.duties.subdivision.range', {
+        tax: m('rules.duties.charge.named', { label: m('rules.dutyRules.ca.vat.label') }),
+        country: { region: 'CA' },
+        min: 5,
+        max: 15,
+        low: { amount: 117, currency: 'CAD' },
+        high: { amount: 352, currency: 'CAD' },
+      }),
+    );
+  });
+
+  it('with a province, Canada labels HST and names the rule part and source of each line', () => {
+    const on = estimateLandedCost(caInput(' ca-on '));
+    expect(on.subdivision).to.equal('CA-ON');
+    expect(on.subdivisionRange).to.equal(undefined);
+    const hst = on.lines[1]!;
+    expect(hst.label).to.deep.equal(m('rules.duties.line.vat', { label: m('rules.dutyRules.ca.vat.subdivisions.0.label'), country: 'CA', percent: 13 }));
+    expect(hst.from.ruleId).to.equal('ca');
+    expect(hst.from.field).to.equal('vat.subdivisions.0');
+    expect(hst.from.override).to.equal(false);
+    expect(hst.from.source[0]!.name).to.match(/Canada Revenue Agency/);
+    const ab = estimateLandedCost(caInput('CA-AB'));
+    expect(ab.lines[1]!.label).to.deep.equal(m('rules.duties.line.vat', { label: m('rules.dutyRules.ca.vat.label'), country: 'CA', percent: 5 }));
+    expect(ab.lines[1]!.from.field).to.equal('vat');
+    expect(ab.lines[0]!.from.field).to.equal('duty');
+  });
+
+  it('refuses a subdivision that is not ISO 3166-2 of the destination', () => {
+    expect(() => estimateLandedCost(caInput('ON'))).to.throw(RangeError, /subdivision: expected an ISO 3166-2 code of CA/);
+    expect(() => estimateLandedCost(caInput('US-CA'))).to.throw(RangeError, /subdivision/);
+    // A country whose taxes do not depend on it simply ignores a valid one.
+    const de = estimateLandedCost({ ...caInput('DE-BY'), destination: 'DE' });
+    expect(de.subdivision).to.equal('DE-BY');
+    expect(de.subdivisionRange).to.equal(undefined);
+  });
+
+  it('traces the EU flat duty to Regulation 2026/382 and the VAT base to art. 86', () => {
+    const result = estimateLandedCost({ items: [shirt(2_000_000), scarf(500_000)], shippingIdr: 300_000, destination: 'DE', rates: RATES, now: at('2026-07-01') });
+    const [flat, vat] = result.lines;
+    expect(flat!.from.field).to.equal('below.flatDuty');
+    expect(flat!.from.source[0]!.name).to.match(/2026\/382/);
+    expect(vat!.from.field).to.equal('vat');
+    expect(vat!.from.source[0]!.name).to.match(/art\. 86/);
+    expect(vat!.basis).to.deep.equal(m('rules.duties.basis.cifDuty'));
+  });
+
+  it('China CBEC: a single item over RMB 5,000 says it goes through with everything in full', () => {
+    const result = estimateLandedCost({ items: [scarf(11_500_000)], shippingIdr: 300_000, destination: 'CN', rates: RATES, merchant: { registrations: ['CN_CBEC'] }, now: at('2026-11-26') });
+    expect(result.explanation).to.deep.include(m('rules.dutyRules.cn-cbec.above.notAllowed.singleItemNote'));
+    expect(result.lines[1]!.from.field).to.equal('vat');
+    const several = estimateLandedCost({ items: [scarf(6_000_000), coffee(5_500_000)], shippingIdr: 300_000, destination: 'CN', rates: RATES, merchant: { registrations: ['CN_CBEC'] }, now: at('2026-11-26') });
+    expect(several.explanation.at(-1)).to.deep.equal(m('rules.dutyRules.cn-cbec.above.notAllowed.reason'));
+  });
+
+  it('a merchant updates one field of a shipped rule from a date ("extends"), marked as theirs', () => {
+    const merchant: MerchantTaxSettings = { overrides: [{ extends: 'eu', effective: '2027-01-01', below: { flatDuty: { perSubheading: '4' } } }] };
+    const quote = (day: string) => estimateLandedCost({ items: [shirt(2_894_000)], shippingIdr: 300_000, destination: 'DE', rates: RATES, merchant, now: at(day) });
+    // The day before: the shipped €3 (57,900).
+    const before = quote('2026-12-31');
+    expect(before.lines[0]!.amountIdr).to.equal(57_900);
+    expect(before.rule.override).to.equal(undefined);
+    // From the date: €4 = 77,200; VAT (3,194,000 + 77,200) × 19 % = 621,528.
+    const after = quote('2027-01-01');
+    expect(after.lines.map((l) => [l.kind, l.amountIdr])).to.deep.equal([['flat-duty', 77_200], ['vat', 621_528]]);
+    expect(after.rule.override).to.equal(true);
+    expect(after.lines[0]!.from).to.deep.include({ ruleId: 'eu', override: true, field: 'below.flatDuty' });
+    // A source the merchant gives replaces the shipped one whole (no URL left over from it).
+    const sourced = estimateLandedCost({
+      items: [shirt(2_894_000)],
+      shippingIdr: 300_000,
+      destination: 'DE',
+      rates: RATES,
+      merchant: { overrides: [{ extends: 'eu', vat: { source: { name: 'Our adviser', date: '2026-12-01' } } }] },
+      now: at('2026-12-01'),
+    });
+    expect(sourced.lines.find((l) => l.kind === 'vat')!.from.source).to.deep.equal([{ name: 'Our adviser', date: '2026-12-01' }]);
+    // Texts the merchant did not touch keep their translations.
+    expect(after.lines[1]!.label).to.deep.equal(m('rules.duties.line.vat', { label: m('rules.dutyRules.eu.vat.label'), country: 'DE', percent: 19 }));
+  });
+
+  it('a merchant adds Japan\'s 2028 reform as their own dated rule (not shipped: no primary source yet)', () => {
+    const merchant: MerchantTaxSettings = {
+      overrides: [{ extends: 'jp', id: 'jp-2028-merchant', effective: '2028-04-01', valuationPercent: 100, below: { duty: true, vatBasis: 'CIF+duty' }, notes: [] }],
+    };
+    const quote = (day: string) => estimateLandedCost({ items: [shirt(800_000)], shippingIdr: 200_000, destination: 'JP', rates: RATES, merchant, now: at(day) });
+    expect(quote('2028-03-31').regime).to.equal('nothing-due');
+    // 800,000 + 200,000 = 1,000,000 under ¥10,000: duty 7.4 % = 74,000; consumption tax 10 % × 1,074,000 = 107,400.
+    const after = quote('2028-04-01');
+    expect(after.lines.map((l) => [l.kind, l.amountIdr])).to.deep.equal([['duty', 74_000], ['consumption-tax', 107_400]]);
+    expect(after.rule.id).to.equal('jp-2028-merchant');
+  });
+
+  it('puts a fee marked inVatBase into the VAT base (Saudi customs fees)', () => {
+    const merchant: MerchantTaxSettings = { overrides: [{ extends: 'sa', above: { fees: [{ label: 'Customs declaration fee', amount: '10', inVatBase: true }] } }] };
+    const result = estimateLandedCost({ items: [shirt(4_000_000)], shippingIdr: 437_000, destination: 'SA', rates: RATES, merchant, now: at('2026-11-26') });
+    // Duty 5 % × 4,437,000 = 221,850; SAR 10 = 44,368; VAT 15 % × (4,437,000 + 221,850 + 44,368 = 4,703,218) = 705,483.
+    expect(result.lines.map((l) => [l.kind, l.basisIdr, l.amountIdr])).to.deep.equal([
+      ['duty', 4_437_000, 221_850],
+      ['vat', 4_703_218, 705_483],
+      ['processing-fee', 4_000_000, 44_368],
+    ]);
+    expect(result.lines[1]!.basis).to.deep.equal(m('rules.duties.basis.withFees', { basis: m('rules.duties.basis.cifDuty') }));
+    expect(result.lines[2]!.label).to.deep.equal(m('rules.duties.line.fee', { label: verbatim('Customs declaration fee'), amount: { amount: 1000, currency: 'SAR' } }));
+  });
+
+  it('names a bad "extends" and a bad field of an extended rule', () => {
+    expect(() => dutyRuleFor('DE', { overrides: [{ extends: 'xx' }] })).to.throw(DutyRuleError, /^overrides\[0\]\.extends: expected the id of a shipped rule/);
+    expect(() => dutyRuleFor('DE', { overrides: [{ extends: 'eu', vat: { percent: 120 } }] })).to.throw(DutyRuleError, /^overrides\[0\]\.vat\.percent: expected a percentage/);
+    expect(() => dutyRuleFor('CA', { overrides: [{ extends: 'ca', vat: { subdivisions: [{ codes: ['US-NY'], percent: 8 }] } }] })).to.throw(
+      DutyRuleError,
+      /^overrides\[0\]\.vat\.subdivisions\[0\]\.codes\[0\]: is not a subdivision of the rule's countries/,
+    );
   });
 });

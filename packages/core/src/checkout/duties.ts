@@ -30,13 +30,15 @@ import {
   parseDutyRule,
   parseDutyRulesFile,
   REGISTRATIONS,
+  SUBDIVISION_PATTERN,
   type DutyBand,
   type DutyRule,
+  type DutySource,
   type Registration,
 } from './duties-schema.js';
 import { bandName, dutyLabel, inSentence, registerShippedTexts, ruleText, vatLabel } from './duties-wording.js';
 
-export { DutyRuleError, REGISTRATIONS, type DutyBand, type DutyRule, type Registration };
+export { DutyRuleError, REGISTRATIONS, SUBDIVISION_PATTERN, type DutyBand, type DutyRule, type DutySource, type Registration };
 export { DUTY_CODES, dutyRuleTexts, type DutyCode } from './duties-wording.js';
 
 /** What the estimate needs of a parcel item: a structural subset of ParcelItem (items.ts). */
@@ -58,7 +60,11 @@ export interface MerchantTaxSettings {
   readonly registrations?: readonly Registration[];
   /** Claim FTA rates (IA-CEPA, ATIGA, IJEPA, IK-CEPA, RCEP) for Indonesian-origin goods. Default false. */
   readonly claimPreferentialOrigin?: boolean;
-  /** Rule objects replacing the shipped rule for their countries (validated: DutyRuleError). */
+  /**
+   * Rule objects replacing the shipped rule for their countries (validated: DutyRuleError). An
+   * override with `"extends": "<shipped id>"` names only what changes (a rate, a threshold, a
+   * date): it is the shipped rule with those fields replaced (objects merged, arrays replaced).
+   */
   readonly overrides?: readonly unknown[];
 }
 
@@ -81,6 +87,19 @@ export interface TaxLine {
   readonly amount: Money;
   /** seller = at checkout (registered scheme); carrier = on arrival. */
   readonly collectedBy: 'seller' | 'carrier';
+  /** Which rule and which part of it the line comes from, and its sources (for `mendunia quote`). */
+  readonly from: LineOrigin;
+}
+
+export interface LineOrigin {
+  /** The rule's id (`eu`, `ca`); absent for a merchant's override without one. */
+  readonly ruleId?: string;
+  /** True when the rule is the merchant's (an override in checkout.json). */
+  readonly override: boolean;
+  /** The part of the rule: `duty`, `duty.additional.3`, `below.flatDuty`, `vat`, `vat.subdivisions.0`, `above.fees.1`. */
+  readonly field: string;
+  /** That part's own source when it has one, else the rule's sources. */
+  readonly source: readonly DutySource[];
 }
 
 export interface LandedCostInput {
@@ -90,6 +109,11 @@ export interface LandedCostInput {
   readonly insuranceIdr?: number;
   /** ISO 3166-1 alpha-2. */
   readonly destination: string;
+  /**
+   * The buyer's subdivision, ISO 3166-2 ("CA-ON"), where the destination's taxes depend on it.
+   * Without it such a destination's estimate says which range applies.
+   */
+  readonly subdivision?: string;
   readonly rates: RateSet;
   readonly merchant?: MerchantTaxSettings;
   /** Which dated rules apply (compared as a UTC calendar day). Default: now. */
@@ -111,6 +135,13 @@ export interface LandedCost {
     readonly below: boolean;
   };
   readonly lines: readonly TaxLine[];
+  /** The subdivision the rates are for, when one was given ("CA-ON"). */
+  readonly subdivision?: string;
+  /**
+   * Set when the tax depends on the buyer's subdivision and none was given: the lines use the
+   * lowest rate, and the explanation says the range (`rules.duties.subdivision.range`).
+   */
+  readonly subdivisionRange?: { readonly minPercent: number; readonly maxPercent: number; readonly highIdr: number };
   /** Seller-collected lines, plus under DDP the carrier lines too (the merchant pays them). */
   readonly atCheckoutIdr: number;
   /** Carrier lines under DAP (0 under DDP). */
@@ -126,6 +157,8 @@ export interface LandedCost {
     readonly source: readonly { name: string; url?: string; date: string }[];
     readonly effective: string;
     readonly verify?: boolean;
+    /** True when the rule is the merchant's own (checkout.json `taxes.overrides`). */
+    readonly override?: boolean;
   };
 }
 
@@ -156,11 +189,47 @@ const inForce = (from: string, until: string | undefined, day: string): boolean 
 
 const parsedOverrides = new WeakMap<readonly unknown[], readonly DutyRule[]>();
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `base` with `patch` on top: objects merged key by key, anything else (arrays too) replaced. A
+ * `source` is replaced whole: a new document must not keep the old one's URL.
+ */
+function merged(base: unknown, patch: unknown): unknown {
+  if (!isRecord(base) || !isRecord(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) out[key] = key in base && key !== 'source' ? merged(base[key], value) : value;
+  return out;
+}
+
+/** The shipped rule data (as written) for an id, for overrides that extend it. */
+const shippedData = new Map<string, unknown>(
+  (data as { rules: Record<string, unknown>[] }).rules.map((raw) => [String(raw['id']), raw] as const),
+);
+
+/** An override as a full rule: `extends` resolved against the shipped data, then validated. */
+function parseOverride(raw: unknown, at: string): DutyRule {
+  if (isRecord(raw) && 'extends' in raw) {
+    const { extends: id, ...patch } = raw;
+    const base = typeof id === 'string' ? shippedData.get(id) : undefined;
+    if (base === undefined) {
+      throw new DutyRuleError(`${at}.extends: expected the id of a shipped rule (${[...shippedData.keys()].join(', ')})`, `${at}.extends`);
+    }
+    // The country fields go together: an override for one EU country writes `country` only.
+    const start = 'country' in patch || 'countries' in patch ? (({ country: _c, countries: _cs, ...rest }) => rest)(base as Record<string, unknown>) : base;
+    return parseDutyRule(merged(start, patch), at);
+  }
+  return parseDutyRule(raw, at);
+}
+
+const overrideRules = new WeakSet<DutyRule>();
+
 function overridesOf(list: readonly unknown[]): readonly DutyRule[] {
   let rules = parsedOverrides.get(list);
   if (!rules) {
     if (!Array.isArray(list)) throw new DutyRuleError('overrides: expected an array', 'overrides');
-    rules = Object.freeze(list.map((raw, index) => parseDutyRule(raw, `overrides[${index}]`)));
+    rules = Object.freeze(list.map((raw, index) => parseOverride(raw, `overrides[${index}]`)));
+    for (const rule of rules) overrideRules.add(rule);
     checkOverlaps(rules, 'merchant overrides', 'overrides');
     parsedOverrides.set(list, rules);
   }
@@ -183,6 +252,7 @@ function narrow(rule: DutyRule, code: string): DutyRule {
       vat = Object.freeze(percent === undefined ? rest : { ...rest, percent });
     }
     one = Object.freeze({ ...rule, countries: Object.freeze([code]), ...(vat && { vat }) }) as DutyRule;
+    if (overrideRules.has(rule)) overrideRules.add(one);
     byCountry.set(code, one);
   }
   return one;
@@ -318,6 +388,43 @@ interface Built {
   readonly lines: TaxLine[];
   readonly sentences: Message[];
   readonly verify: boolean;
+  readonly subdivisionRange?: LandedCost['subdivisionRange'];
+}
+
+interface VatRate {
+  readonly percent: number;
+  readonly label: Message;
+  readonly field: string;
+  readonly source?: DutySource;
+}
+
+/**
+ * The VAT/GST rate for the buyer's subdivision (or the band's own rate), and when the rate depends
+ * on a subdivision that was not given, every rate that may apply (lowest first).
+ */
+function vatRates(rule: DutyRule, band: DutyBand, subdivision: string | undefined): { rate: VatRate; range?: readonly VatRate[] } {
+  const vat = rule.vat!;
+  const where = bandName(rule, band);
+  const own: VatRate = band.vatPercent !== undefined
+    ? { percent: band.vatPercent, label: vatLabel(rule)!, field: `${where}.vatPercent` }
+    : { percent: vat.percent ?? 0, label: vatLabel(rule)!, field: 'vat', ...(vat.source && { source: vat.source }) };
+  const entries = band.vatPercent === undefined ? (vat.subdivisions ?? []) : [];
+  if (entries.length === 0) return { rate: own };
+  const rateOf = (index: number): VatRate => {
+    const entry = entries[index]!;
+    return {
+      percent: entry.percent,
+      label: entry.label !== undefined ? ruleText(rule, `vat.subdivisions.${index}.label`, entry.label) : own.label,
+      field: `vat.subdivisions.${index}`,
+      ...((entry.source ?? vat.source) && { source: entry.source ?? vat.source }),
+    };
+  };
+  if (subdivision !== undefined) {
+    const index = entries.findIndex((entry) => entry.codes.includes(subdivision));
+    return { rate: index >= 0 ? rateOf(index) : own };
+  }
+  const all = [own, ...entries.map((_, index) => rateOf(index))].sort((a, b) => a.percent - b.percent);
+  return { rate: all[0]!, range: all };
 }
 
 interface Context {
@@ -332,6 +439,8 @@ interface Context {
   readonly convert: Converter;
   readonly registered: boolean;
   readonly preferential: boolean;
+  readonly subdivision?: string;
+  readonly override: boolean;
 }
 
 function buildLines(ctx: Context): Built {
@@ -343,7 +452,15 @@ function buildLines(ctx: Context): Built {
   const purpose = `the import charges in ${rule.name}`;
   const push = (line: Omit<TaxLine, 'amount'>, amount?: Money) =>
     lines.push({ ...line, amount: amount ?? convert.line(line.amountIdr, currency, purpose) });
+  const from = (field: string, own?: DutySource): LineOrigin => ({
+    ...(rule.id !== undefined && { ruleId: rule.id }),
+    override: ctx.override,
+    field,
+    source: own ? [own] : rule.source,
+  });
+  let subdivisionRange: LandedCost['subdivisionRange'];
 
+  const dutyCollector: 'seller' | 'carrier' = ctx.registered && band.collection.includesDuty ? 'seller' : 'carrier';
   const duty = band.duty ? rule.duty : undefined;
   if (duty) {
     verify ||= Boolean(duty.verify);
@@ -377,7 +494,8 @@ function buildLines(ctx: Context): Built {
         basisIdr: roundIdr(group.basis),
         basis: basisOf(duty.basis, rule, ctx.insuranceIdr),
         amountIdr: roundIdr(mul(group.basis, pct(group.percent))),
-        collectedBy: 'carrier',
+        collectedBy: dutyCollector,
+        from: from(preferential ? 'duty.preferential' : 'duty', duty.source),
       });
     }
     if (preferential) sentences.push(message('rules.duties.preferential', { agreement: preferential.agreement }));
@@ -400,7 +518,8 @@ function buildLines(ctx: Context): Built {
         basisIdr: roundIdr(basis),
         basis: basisOf(duty.basis, rule, ctx.insuranceIdr),
         amountIdr: roundIdr(mul(basis, pct(layer.percent))),
-        collectedBy: 'carrier',
+        collectedBy: dutyCollector,
+        from: from(`duty.additional.${index}`, layer.source),
       });
     }
   }
@@ -423,19 +542,39 @@ function buildLines(ctx: Context): Built {
         basis: message('rules.duties.basis.perSubheading'),
         amountIdr,
         collectedBy: taxCollector,
+        from: from(`${where}.flatDuty`, flat.source),
       },
       rule.currency === currency ? { amount: per.amount * count, currency } : undefined,
     );
     sentences.push(message('rules.duties.flatDuty', { place: ruleText(rule, 'name', rule.name), amount: per, kinds: count }));
   }
 
+  // Fees first: one that is part of the VAT base (Saudi customs fees) must be known before VAT.
+  const fees = band.fees.map((fee, index) => {
+    verify ||= Boolean(fee.verify);
+    const money = minorOf(fee.amount, rule.currency);
+    return {
+      line: {
+        kind: 'processing-fee' as const,
+        label: message('rules.duties.line.fee', { label: ruleText(rule, `${where}.fees.${index}.label`, fee.label), amount: money }),
+        basisIdr: goodsIdr,
+        basis: message('rules.duties.basis.perConsignment'),
+        amountIdr: roundIdr(convert.idr(parseDecimal(fee.amount), rule.currency, purpose)),
+        collectedBy: 'carrier' as const,
+        from: from(`${where}.fees.${index}`, fee.source),
+      },
+      money,
+      inVatBase: Boolean(fee.inVatBase),
+    };
+  });
+
   const vat = band.vatBasis ? rule.vat : undefined;
   if (vat && band.vatBasis && taxCollector) {
     verify ||= Boolean(vat.verify);
-    const percent = vat.percent ?? 0;
     const dutyIdr = sum(lines.filter((l) => l.kind === 'duty' || l.kind === 'flat-duty').map((l) => l.amountIdr));
+    const feesIdr = sum(fees.filter((f) => f.inVatBase).map((f) => f.line.amountIdr));
     const cif = add(ctx.goods, int(ctx.shippingIdr + ctx.insuranceIdr));
-    const basis =
+    const base =
       band.vatBasis === 'goods'
         ? ctx.goods
         : band.vatBasis === 'FOB+duty'
@@ -443,33 +582,44 @@ function buildLines(ctx: Context): Built {
           : band.vatBasis === 'CIF+duty'
             ? add(cif, int(dutyIdr))
             : cif;
+    const basis = add(base, int(feesIdr));
+    const { rate, range } = vatRates(rule, band, ctx.subdivision);
+    const country = rule.countries[0]!;
+    const amountIdr = roundIdr(mul(basis, pct(rate.percent)));
+    let label = message('rules.duties.line.vat', { label: rate.label, country, percent: rate.percent });
+    if (range) {
+      const top = range[range.length - 1]!;
+      const other = range.find((r) => r.label.code !== rate.label.code);
+      label = other
+        ? message('rules.duties.line.vatRangeNamed', { label: rate.label, other: other.label, country, min: rate.percent, max: top.percent })
+        : message('rules.duties.line.vatRange', { label: rate.label, country, min: rate.percent, max: top.percent });
+      const highIdr = roundIdr(mul(basis, pct(top.percent)));
+      subdivisionRange = { minPercent: rate.percent, maxPercent: top.percent, highIdr };
+      sentences.push(
+        message('rules.duties.subdivision.range', {
+          tax: inSentence(rate.label),
+          country: { region: country },
+          min: rate.percent,
+          max: top.percent,
+          low: convert.line(amountIdr, currency, purpose),
+          high: convert.line(highIdr, currency, purpose),
+        }),
+      );
+    }
     push({
       kind: vat.kind,
-      label: message('rules.duties.line.vat', { label: vatLabel(rule)!, country: rule.countries[0]!, percent }),
-      ratePercent: percent,
+      label,
+      ratePercent: rate.percent,
       basisIdr: roundIdr(basis),
-      basis: basisOf(band.vatBasis, rule, ctx.insuranceIdr),
-      amountIdr: roundIdr(mul(basis, pct(percent))),
+      basis: feesIdr > 0 ? message('rules.duties.basis.withFees', { basis: basisOf(band.vatBasis, rule, ctx.insuranceIdr) }) : basisOf(band.vatBasis, rule, ctx.insuranceIdr),
+      amountIdr,
       collectedBy: taxCollector,
+      from: from(rate.field, rate.source),
     });
   }
 
-  for (const [index, fee] of band.fees.entries()) {
-    verify ||= Boolean(fee.verify);
-    const money = minorOf(fee.amount, rule.currency);
-    push(
-      {
-        kind: 'processing-fee',
-        label: message('rules.duties.line.fee', { label: ruleText(rule, `${where}.fees.${index}.label`, fee.label), amount: money }),
-        basisIdr: goodsIdr,
-        basis: message('rules.duties.basis.perConsignment'),
-        amountIdr: roundIdr(convert.idr(parseDecimal(fee.amount), rule.currency, purpose)),
-        collectedBy: 'carrier',
-      },
-      rule.currency === currency ? money : undefined,
-    );
-  }
-  return { lines, sentences, verify };
+  for (const fee of fees) push(fee.line, rule.currency === currency ? fee.money : undefined);
+  return { lines, sentences, verify, ...(subdivisionRange && { subdivisionRange }) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -505,7 +655,7 @@ function whoCollects(rule: DutyRule, band: DutyBand, lines: readonly TaxLine[], 
   return out;
 }
 
-function checkInput(input: LandedCostInput): { code: string; incoterm: 'DAP' | 'DDP' } {
+function checkInput(input: LandedCostInput): { code: string; incoterm: 'DAP' | 'DDP'; subdivision?: string } {
   if (!Array.isArray(input.items)) throw new RangeError('items: expected an array');
   input.items.forEach((item, index) => {
     if (!Number.isSafeInteger(item.quantity) || item.quantity < 1) {
@@ -517,6 +667,13 @@ function checkInput(input: LandedCostInput): { code: string; incoterm: 'DAP' | '
   if (input.insuranceIdr !== undefined) checkIdr(input.insuranceIdr, 'insuranceIdr');
   const code = typeof input.destination === 'string' ? input.destination.trim().toUpperCase() : '';
   if (!/^[A-Z]{2}$/.test(code)) throw new RangeError(`destination: expected a two-letter country code such as "DE", got ${String(input.destination)}`);
+  let subdivision: string | undefined;
+  if (input.subdivision !== undefined && input.subdivision !== '') {
+    subdivision = typeof input.subdivision === 'string' ? input.subdivision.trim().toUpperCase() : '';
+    if (!SUBDIVISION_PATTERN.test(subdivision) || !subdivision.startsWith(`${code}-`)) {
+      throw new RangeError(`subdivision: expected an ISO 3166-2 code of ${code} such as "${code}-ON", got ${String(input.subdivision)}`);
+    }
+  }
   const incoterm = input.merchant?.incoterm ?? 'DAP';
   if (incoterm !== 'DAP' && incoterm !== 'DDP') throw new RangeError(`merchant.incoterm: expected "DAP" or "DDP", got ${String(incoterm)}`);
   for (const registration of input.merchant?.registrations ?? []) {
@@ -524,7 +681,7 @@ function checkInput(input: LandedCostInput): { code: string; incoterm: 'DAP' | '
       throw new RangeError(`merchant.registrations: unknown scheme "${String(registration)}" (expected one of ${REGISTRATIONS.join(', ')})`);
     }
   }
-  return { code, incoterm };
+  return { code, incoterm, ...(subdivision && { subdivision }) };
 }
 
 /**
@@ -535,17 +692,18 @@ function checkInput(input: LandedCostInput): { code: string; incoterm: 'DAP' | '
  * rates cannot reach a currency the estimate needs.
  */
 export function estimateLandedCost(input: LandedCostInput): LandedCost {
-  const { code, incoterm } = checkInput(input);
+  const { code, incoterm, subdivision } = checkInput(input);
   const now = input.now ?? new Date();
   const day = dayOf(now);
   const merchant = input.merchant;
   const rule = dutyRuleFor(code, merchant, now);
+  const override = rule !== undefined && overrideRules.has(rule);
   const goodsIdr = sum(input.items.map((item) => item.quantity * item.unitPriceIdr));
   checkIdr(goodsIdr, 'items (total value)');
   const shippingIdr = input.shippingIdr;
   const insuranceIdr = input.insuranceIdr ?? 0;
   const currency = currencyForRegion(code) ?? rule?.currency ?? 'IDR';
-  const base = { destination: code, currency, incoterm, goodsIdr, shippingIdr };
+  const base = { destination: code, currency, incoterm, goodsIdr, shippingIdr, ...(subdivision && { subdivision }) };
 
   if (!rule) {
     return deepFreeze({
@@ -614,6 +772,7 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
       regime,
       ...(threshold && { threshold }),
       lines: built.lines,
+      ...(built.subdivisionRange && { subdivisionRange: built.subdivisionRange }),
       atCheckoutIdr: incoterm === 'DDP' ? seller + carrier : seller,
       onDeliveryIdr,
       ...(onDeliveryIdr > 0 && {
@@ -628,6 +787,7 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
         source: rule.source,
         effective: rule.effective,
         ...(verify && { verify: true }),
+        ...(override && { override: true }),
       },
     } satisfies LandedCost);
   };
@@ -637,7 +797,14 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
     return finish('not-allowed', { lines: [], sentences: [], verify: Boolean(band.verify) }, [reason]);
   }
   const extra: Message[] = [];
-  if (band.notAllowed) extra.push(message('rules.duties.singleItem'));
+  const allowed = band.notAllowed;
+  if (allowed) {
+    extra.push(
+      allowed.singleItemNote !== undefined
+        ? ruleText(rule, `${bandName(rule, band)}.notAllowed.singleItemNote`, allowed.singleItemNote)
+        : message('rules.duties.singleItem'),
+    );
+  }
 
   const scheme = band.collection.scheme;
   const registered = scheme !== undefined && (merchant?.registrations ?? []).includes(scheme);
@@ -653,6 +820,8 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
     convert,
     registered,
     preferential: Boolean(merchant?.claimPreferentialOrigin),
+    ...(subdivision && { subdivision }),
+    override,
   });
 
   if (band.waiveIfTotalAtMost !== undefined && built.lines.length > 0) {

@@ -5,7 +5,7 @@ import catalog from '../../../../examples/plain-html/catalog.json';
 import checkoutConfig from '../../../../examples/plain-html/checkout.json';
 
 // Dated today, so they are never stale for the duty thresholds.
-const RATES = { base: 'EUR', date: new Date().toISOString().slice(0, 10), rates: { IDR: '19300', USD: '1.16', SGD: '1.50', EUR: '1' } };
+const RATES = { base: 'EUR', date: new Date().toISOString().slice(0, 10), rates: { IDR: '19300', USD: '1.16', SGD: '1.50', EUR: '1', CAD: '1.62' } };
 
 async function shop(options: { config?: unknown; handoff?: Record<string, string>; storage?: ReturnType<typeof memoryStorage> } = {}): Promise<{ sf: Storefront; flow: Checkout; errors: string[] }> {
   const storage = options.storage ?? memoryStorage();
@@ -89,6 +89,22 @@ describe('createCheckout()', () => {
     expect(flow.$draft.get().address.region).to.equal('');
     expect(flow.$draft.get().serviceId).to.equal(undefined);
     expect(flow.$quote.get()!.destination).to.equal('SG');
+  });
+
+  it("quotes the address's province: HST for Ontario, GST for Alberta, the range without one", async () => {
+    const { flow } = await shop();
+    flow.update({ address: { country: 'CA', region: 'Ontario' } });
+    let q = flow.$quote.get()!;
+    expect(q.subdivision).to.equal('CA-ON');
+    expect(q.landedCost!.lines.find((l) => l.kind === 'gst')!.ratePercent).to.equal(13);
+    flow.update({ address: { region: 'AB' } });
+    q = flow.$quote.get()!;
+    expect(q.subdivision).to.equal('CA-AB');
+    expect(q.landedCost!.lines.find((l) => l.kind === 'gst')!.ratePercent).to.equal(5);
+    flow.update({ address: { region: '' } });
+    q = flow.$quote.get()!;
+    expect(q.subdivision).to.equal(undefined);
+    expect(q.landedCost!.subdivisionRange).to.deep.include({ minPercent: 5, maxPercent: 15 });
   });
 
   it('places one order locally, clears the cart, and keeps the order across a reload', async () => {

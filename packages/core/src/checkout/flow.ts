@@ -13,7 +13,7 @@ import type { CartLine } from '../cart/index.js';
 import { message, type Message } from '../util/message.js';
 import { fetchJson, FetchError } from '../util/fetch.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../limits.js';
-import { addressFormat, validateAddress, type AddressFieldName } from './address.js';
+import { addressFormat, addressSubdivision, validateAddress, type AddressFieldName } from './address.js';
 import { parseCheckoutConfig, CheckoutConfigError, destinationCountries, type CheckoutConfig } from './config.js';
 import { checkPhone, examplePhone } from './phone.js';
 import { buildQuote, type Quote } from './quote.js';
@@ -143,13 +143,22 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
     const rates = sf.$rates.get();
     const rateSet: RateSet | undefined = rates.status === 'ready' ? rates.rates : undefined;
     const lines = sf.cart.$lines.get();
-    const next = [catalog.catalog, lines, draft.address.country, rateSet, config.config, draft.serviceId];
+    const next = [catalog.catalog, lines, draft.address.country, addressSubdivision(draft.address), rateSet, config.config, draft.serviceId];
     if (next.length === quoteKey.length && next.every((k, i) => k === quoteKey[i])) return;
     quoteKey = next;
     $quote.set(quote(catalog.catalog, lines, draft, config.config, rateSet));
   };
   const quote = (catalog: Catalog, lines: readonly CartLine[], draft: CheckoutDraft, config: CheckoutConfig, rates?: RateSet): Quote =>
-    buildQuote({ catalog, lines, destination: draft.address.country, config, rates, serviceId: draft.serviceId, now: now() });
+    buildQuote({
+      catalog,
+      lines,
+      destination: draft.address.country,
+      subdivision: addressSubdivision(draft.address),
+      config,
+      rates,
+      serviceId: draft.serviceId,
+      now: now(),
+    });
 
   const offs = [sf.$catalog.listen(requote), sf.$rates.listen(requote), sf.cart.$lines.listen(requote), $config.listen(requote), $draft.listen(requote)];
 
@@ -161,7 +170,8 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
       ...draft,
       ...(patch.step ? { step: patch.step } : {}),
       contact: { ...draft.contact, ...patch.contact },
-      address: { ...draft.address, ...patch.address, ...(countryChanged ? { region: '' } : {}) },
+      // A new country clears the old one's region, unless the same change gives the new region.
+      address: { ...draft.address, ...patch.address, ...(countryChanged && patch.address?.region === undefined ? { region: '' } : {}) },
     };
     const withService: CheckoutDraft =
       'serviceId' in patch || countryChanged ? withoutUndefined({ ...next, serviceId: countryChanged ? undefined : patch.serviceId }) : next;
@@ -270,7 +280,8 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
       let pending = draft.pending;
       if (!pending) {
         const lines = sf.cart.$lines.get().map(({ productId, variantId, quantity }) => ({ productId, ...(variantId ? { variantId } : {}), quantity }));
-        const priced = await api.quote({ lines, destination: draft.address.country, serviceId: q.service?.serviceId, currency: displayCurrency });
+        const region = addressSubdivision(draft.address);
+        const priced = await api.quote({ lines, destination: draft.address.country, ...(region && { region }), serviceId: q.service?.serviceId, currency: displayCurrency });
         const total = priced.quote.totals.totalIdr;
         if (total !== q.totals.totalIdr && total !== confirmed) {
           $placing.set({ status: 'repriced', totalIdr: total, previousIdr: q.totals.totalIdr });

@@ -14,3 +14,4 @@ export * from './order.js';
 export * from './handoff.js';
 export * from './draft.js';
 export * from './flow.js';
+export * from './landed.js';

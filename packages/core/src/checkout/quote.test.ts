@@ -21,6 +21,21 @@ const quote = (destination: string, lines: { productId: string; variantId?: stri
   buildQuote({ catalog, lines, destination, config, rates, now, ...extra });
 
 describe('checkout config', () => {
+  it('names a bad duty override where the merchant wrote it, extends included', () => {
+    const bad = { ...demoCheckout, taxes: { overrides: [{ extends: 'ca', vat: { subdivisions: [{ codes: ['CA-ON'], percent: 130 }] } }] } };
+    try {
+      parseCheckoutConfig(bad);
+      expect.fail('accepted');
+    } catch (e) {
+      expect(e).to.be.instanceOf(CheckoutConfigError);
+      expect((e as CheckoutConfigError).issues).to.deep.equal([
+        { path: 'taxes.overrides[0].vat.subdivisions[0].percent', message: 'expected a percentage from 0 to 100, such as 19' },
+      ]);
+    }
+    const good = parseCheckoutConfig({ ...demoCheckout, taxes: { overrides: [{ extends: 'ca', vat: { percent: 5 } }] } });
+    expect(good.taxes.overrides).to.have.length(1);
+  });
+
   it('parses the demo configuration and lists its destinations', () => {
     expect(config.shipping.services.map((s) => s.id)).to.include('pos-ems');
     expect(config.handoff).to.deep.equal({ whatsapp: '6281234567890', email: 'orders@example.id' });
@@ -82,6 +97,38 @@ describe('buildQuote', () => {
     expect(q.totals.onDeliveryIdr).to.equal(0);
     expect(q.totals.taxesAtCheckoutIdr).to.be.greaterThan(0);
     expect(q.totals.totalIdr).to.equal(q.totals.goodsIdr + q.totals.shippingIdr + q.totals.taxesAtCheckoutIdr);
+  });
+
+  it('a service marked dutyPaid adds the import charges now; a DAP service keeps them for delivery', () => {
+    const services = demoCheckout.shipping.services.map((s) => (s.id === 'dhl-express' ? { ...s, dutyPaid: true } : s));
+    const mixed = parseCheckoutConfig({ ...demoCheckout, shipping: { ...demoCheckout.shipping, services } });
+    const lines = [{ productId: 'batik-parang-tulis', quantity: 3 }];
+    const ddp = buildQuote({ catalog, lines, destination: 'DE', config: mixed, rates, now, serviceId: 'dhl-express' });
+    expect(ddp.service!.dutyPaid).to.equal(true);
+    expect(ddp.landedCost!.incoterm).to.equal('DDP');
+    expect(ddp.totals.onDeliveryIdr).to.equal(0);
+    const charges = ddp.landedCost!.lines.reduce((n, l) => n + l.amountIdr, 0);
+    expect(charges).to.be.greaterThan(0);
+    expect(ddp.totals.taxesAtCheckoutIdr).to.equal(charges);
+    expect(ddp.totals.totalIdr).to.equal(ddp.totals.goodsIdr + ddp.totals.shippingIdr + charges);
+    expect(ddp.landedCost!.explanation.map((m) => m.code)).to.include('rules.duties.ddp');
+    const dap = buildQuote({ catalog, lines, destination: 'DE', config: mixed, rates, now, serviceId: 'pos-ems' });
+    expect(dap.landedCost!.incoterm).to.equal('DAP');
+    expect(dap.totals.taxesAtCheckoutIdr).to.equal(0);
+    expect(dap.totals.onDeliveryIdr).to.be.greaterThan(0);
+    expect(dap.landedCost!.explanation.map((m) => m.code)).to.include('rules.duties.onDelivery');
+    // A service marked DAP keeps the parcel DAP even when the shop's default is DDP.
+    const dapService = parseCheckoutConfig({ ...demoCheckout, taxes: { incoterm: 'DDP' }, shipping: { ...demoCheckout.shipping, services: services.map((s) => ({ ...s, dutyPaid: s.id === 'dhl-express' })) } });
+    expect(buildQuote({ catalog, lines, destination: 'DE', config: dapService, rates, now, serviceId: 'pos-ems' }).landedCost!.incoterm).to.equal('DAP');
+    expect(() => parseCheckoutConfig({ ...demoCheckout, shipping: { ...demoCheckout.shipping, services: [{ ...services[0], dutyPaid: 'yes' }] } })).to.throw(CheckoutConfigError, 'dutyPaid');
+  });
+
+  it('carries the buyer\'s subdivision to the estimate', () => {
+    const cad: RateSet = { ...rates, rates: { ...rates.rates, CAD: '1.62' } };
+    const q = buildQuote({ catalog, lines: [{ productId: 'batik-parang-tulis', quantity: 1 }], destination: 'CA', subdivision: 'ca-on', config, rates: cad, now });
+    expect(q.subdivision).to.equal('CA-ON');
+    expect(q.landedCost!.subdivision).to.equal('CA-ON');
+    expect(q.landedCost!.lines.find((l) => l.kind === 'gst')!.ratePercent).to.equal(13);
   });
 
   it('names a blocked item with its reason before anything is paid', () => {

@@ -35,6 +35,8 @@ export interface QuoteTotals {
 
 export interface Quote {
   readonly destination: string;
+  /** The buyer's ISO 3166-2 subdivision the taxes are for ("CA-ON"), when one was given. */
+  readonly subdivision?: string;
   /** The destination's own currency, for the landed-cost explanation. */
   readonly currency: string;
   readonly items: readonly ParcelItem[];
@@ -60,6 +62,11 @@ export interface QuoteInput {
   readonly catalog: Catalog;
   readonly lines: readonly CartLine[];
   readonly destination: string;
+  /**
+   * The buyer's subdivision, ISO 3166-2 ("CA-ON"): where import taxes depend on it (Canada's HST),
+   * the estimate uses its rate; without it, the estimate says the range. From an address: addressSubdivision().
+   */
+  readonly subdivision?: string;
   readonly config: CheckoutConfig;
   /** Needed for duty thresholds; without it the quote has no landed-cost estimate. */
   readonly rates?: RateSet;
@@ -74,6 +81,7 @@ export interface QuoteInput {
  */
 export function buildQuote(input: QuoteInput): Quote {
   const destination = input.destination.trim().toUpperCase();
+  const subdivision = input.subdivision?.trim().toUpperCase() || undefined;
   const { items, missing } = itemsFromCart(input.catalog, input.lines);
   const blocked = checkRestrictions(items, destination, {
     allow: input.config.restrictions.allow,
@@ -92,7 +100,17 @@ export function buildQuote(input: QuoteInput): Quote {
     if (!input.rates) dutiesUnavailable = message('rules.quote.noRates');
     else {
       try {
-        landedCost = estimateLandedCost({ items, shippingIdr, destination, rates: input.rates, merchant: input.config.taxes, now: input.now });
+        // A service marked duty paid (or not) decides DDP/DAP for its parcels; else the shop's setting.
+        const taxes = service.dutyPaid === undefined ? input.config.taxes : { ...input.config.taxes, incoterm: service.dutyPaid ? ('DDP' as const) : ('DAP' as const) };
+        landedCost = estimateLandedCost({
+          items,
+          shippingIdr,
+          destination,
+          ...(subdivision && { subdivision }),
+          rates: input.rates,
+          merchant: taxes,
+          now: input.now,
+        });
       } catch (e) {
         if (!(e instanceof MissingDutyRateError)) throw e;
         dutiesUnavailable = message('rules.quote.missingRate', { currency: e.currency });
@@ -112,6 +130,7 @@ export function buildQuote(input: QuoteInput): Quote {
           : 'ok';
   return {
     destination,
+    ...(subdivision && { subdivision }),
     currency: currencyForRegion(destination) ?? 'USD',
     items,
     missing,

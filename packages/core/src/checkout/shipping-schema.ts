@@ -176,6 +176,7 @@ const serviceSchema = objectOf({
   maxLengthCm: v.optional(v.pipe(v.number(M.centimetres), v.finite(M.centimetres), v.gtValue(0, M.centimetres))),
   splitOversize: v.optional(v.boolean(M.boolean)),
   packagingGrams: v.optional(packaging),
+  dutyPaid: v.optional(v.boolean(M.boolean)),
   zones,
 });
 
@@ -249,6 +250,7 @@ export function parseShippingConfig(data: unknown): ShippingConfig {
       ...(service.maxLengthCm !== undefined && { maxLengthCm: service.maxLengthCm }),
       ...(service.splitOversize !== undefined && { splitOversize: service.splitOversize }),
       ...(service.packagingGrams !== undefined && { packagingGrams: service.packagingGrams }),
+      ...(service.dutyPaid !== undefined && { dutyPaid: service.dutyPaid }),
       zones: service.zones.map(
         (zone): ShippingZone => ({
           id: zone.id,

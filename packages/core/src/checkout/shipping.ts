@@ -49,6 +49,11 @@ export interface ShippingService {
   readonly splitOversize?: boolean;
   /** Added once per parcel; defaults to the config's packagingGrams, then 0. */
   readonly packagingGrams?: number;
+  /**
+   * true: the service is delivered duty paid (DDP): the estimated import charges are added to what
+   * the buyer pays now, nothing is due on delivery; false: DAP. Default: the `taxes.incoterm` setting.
+   */
+  readonly dutyPaid?: boolean;
   readonly zones: readonly ShippingZone[];
 }
 
@@ -74,6 +79,8 @@ export type ShippingOption =
       readonly carrier: string;
       readonly name: LocalisedText;
       readonly tracked: boolean;
+      /** The service is duty paid (DDP); absent: the merchant's `taxes.incoterm` decides. */
+      readonly dutyPaid?: boolean;
       /** Sum of the parcels' prices. */
       readonly priceIdr: number;
       readonly parcels: readonly ParcelWeight[];
@@ -257,6 +264,7 @@ function quoteService(
     carrier: service.carrier,
     name: service.name,
     tracked: service.tracked,
+    ...(service.dutyPaid !== undefined && { dutyPaid: service.dutyPaid }),
     priceIdr: parcels.reduce((sum, parcel) => sum + parcel.priceIdr, 0),
     parcels,
     days: [zone.days[0], zone.days[1]],

@@ -73,7 +73,8 @@ export interface StorefrontApi {
   readonly ratesUrl: string;
   /** The shop's checkout configuration as the server has it (checkout.json). */
   readonly checkoutUrl: string;
-  quote(request: { lines: readonly ApiCartLine[]; destination: string; serviceId?: string; currency?: string }): Promise<ApiQuoteResponse>;
+  /** `region`: the buyer's ISO 3166-2 subdivision ("CA-ON"), where the destination's import taxes depend on it. */
+  quote(request: { lines: readonly ApiCartLine[]; destination: string; region?: string; serviceId?: string; currency?: string }): Promise<ApiQuoteResponse>;
   /** Retried with the same key, so a lost response never makes a second order. */
   placeOrder(body: { quote: SignedQuote; contact: unknown; address: unknown; displayCurrency?: string }, idempotencyKey: string): Promise<ApiOrderResponse>;
   payment(reference: string, accessToken: string): Promise<ApiPayment>;

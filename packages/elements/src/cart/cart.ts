@@ -150,6 +150,8 @@ export class MenduniaCart extends LitElement {
         <dd part="subtotal">${totals.subtotalText}</dd>
       </dl>
       <p part="charge-note">${t('cart.charge', { amount: totals.chargeText })}</p>
+      <!-- Import charges for the buyer's country, shown once the page defines mendunia-landed-cost (it brings the checkout's rules). -->
+      <mendunia-landed-cost cart selectable .storefront=${sf}></mendunia-landed-cost>
       <slot name="footer"></slot>
       <button part="checkout-button" type="button" @click=${() => this.startCheckout(sf, totals)}>${t('cart.checkout')}</button>
     </footer>`;
