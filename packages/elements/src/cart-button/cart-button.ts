@@ -1,14 +1,15 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
-import { dirOf, displayLanguage, translator } from '@mendunia/i18n';
+import { translator } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles } from '../shared/styles.js';
 
 /**
  * @tag mendunia-cart-button
- * @summary A button that opens the cart, with a badge counting the items. Screen readers hear
- * the count in the button's name and a short announcement when it changes.
+ * @summary A button that opens the cart, with a badge counting the items. The button's
+ * accessible name is what it shows (label and count, in any language: WCAG 2.5.3), its
+ * description says what it does ("Open cart, 3 items"); a short announcement follows a change.
  *
  * @slot icon - Replaces the cart icon.
  * @slot - Replaces the visible label ("Cart").
@@ -96,11 +97,10 @@ export class MenduniaCartButton extends LitElement {
     const count = sf.cart.$count.get();
     return html`<button
         part="base"
-        dir=${dirOf(displayLanguage(sf.$locale.get()))}
         type="button"
         aria-haspopup="dialog"
         aria-expanded=${sf.$cartOpen.get() ? 'true' : 'false'}
-        aria-label=${t('cartButton.open', { count })}
+        aria-describedby="description"
         @click=${() => sf.openCart()}
       >
         <slot name="icon"
@@ -110,8 +110,9 @@ export class MenduniaCartButton extends LitElement {
             <circle cx="17" cy="20" r="1.3" /></svg
         ></slot>
         <span part="label"><slot>${t('cartButton.label')}</slot></span>
-        ${count > 0 ? html`<span part="badge" aria-hidden="true">${count}</span>` : nothing}
+        ${count > 0 ? html`<span part="badge">${count}</span>` : nothing}
       </button>
+      <span id="description" hidden>${t('cartButton.open', { count })}</span>
       <span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
 }

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const cartStyles = css`
   :host {
     display: contents;
+  }
+  :host > * {
     --_cart-width: var(--mendunia-cart-width, 28rem);
     --_cart-bg: var(--mendunia-cart-background, var(--_surface));
   }
@@ -65,8 +67,8 @@ export const cartStyles = css`
     margin-block: var(--_space-3) 0;
     padding: var(--_space-3);
     border-radius: var(--_radius);
-    background: var(--mendunia-notice-background, #fff4e0);
-    border: 1px solid var(--mendunia-notice-border, #e0b46a);
+    background: var(--mendunia-notice-background, var(--_notice));
+    border: 1px solid var(--mendunia-notice-border, var(--_warning));
     font-size: 0.9rem;
   }
   [part='notices'] ul {
@@ -94,7 +96,7 @@ export const cartStyles = css`
     block-size: 4.5rem;
     object-fit: cover;
     border-radius: calc(var(--_radius) / 2);
-    background: var(--mendunia-card-image-background, #f3efe9);
+    background: var(--mendunia-card-image-background, var(--_subtle));
   }
   .info {
     grid-area: info;

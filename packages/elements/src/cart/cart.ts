@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localise, MAX_LINE_QUANTITY, type CartLineView, type CartNotice, type CartTotals, type Storefront } from '@mendunia/core';
-import { dirOf, displayLanguage, translator, type TFunction } from '@mendunia/i18n';
+import { translator, type TFunction } from '@mendunia/i18n';
 import { MenduniaCheckoutStartEvent } from '../shared/events.js';
 import { clampQuantity, quantityStepper, quantityStyles } from '../shared/quantity.js';
 import { StorefrontController } from '../shared/storefront-controller.js';
@@ -78,7 +78,7 @@ export class MenduniaCart extends LitElement {
     if (this.inline) return panel;
     // Backdrop clicks are a pointer shortcut; keyboard users close with Esc (the dialog's cancel).
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
-    return html`<dialog part="dialog" dir=${dirOf(displayLanguage(sf.$locale.get()))} aria-labelledby="title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>
+    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>
       ${sf.$cartOpen.get() ? panel : nothing}
     </dialog>`;
   }
@@ -87,7 +87,7 @@ export class MenduniaCart extends LitElement {
     const totals = sf.$cart.get();
     const catalog = sf.$catalog.get();
     const loading = !totals && (catalog.status === 'idle' || catalog.status === 'loading');
-    return html`<section part="base" dir=${dirOf(displayLanguage(sf.$locale.get()))} aria-labelledby="title">
+    return html`<section part="base" aria-labelledby="title">
       <header part="header">
         <h2 part="title" id="title" tabindex="-1">${t('cart.title')}</h2>
         ${this.inline
@@ -133,7 +133,10 @@ export class MenduniaCart extends LitElement {
           ...(view.maxQuantity !== null ? { limitNote: t('cart.limited', { count: max, name }) } : {}),
           onChange: (q) => {
             const result = sf.cart.setQuantity(productId, variantId, clampQuantity(q, max));
+            // Said from inside the dialog: the cart button's own live region is in the page
+            // behind, which the open modal makes inert.
             if (result.ok && result.limited) this.status = t('cart.limited', { count: result.quantity, name });
+            else if (result.ok) this.status = t('cartButton.announce', { count: sf.cart.$count.get() });
           },
         })}
         <button part="remove-button" type="button" aria-label=${t('cart.removeOf', { name })} @click=${() => this.removeLine(sf, productId, variantId, name, t)}>

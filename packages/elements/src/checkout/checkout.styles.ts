@@ -209,7 +209,7 @@ export const checkoutStyles = css`
     gap: var(--_space-2);
     padding: var(--_space-3);
     border-radius: var(--_radius);
-    background: var(--mendunia-notice-background, #f6f1e7);
+    background: var(--mendunia-notice-background, var(--_subtle));
   }
   [part='landed-cost'] p {
     margin: 0;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
 import { createCheckout, CHECKOUT_STEPS, type Checkout, type CheckoutStep, type PaymentStep } from '@mendunia/core/checkout/index.js';
-import { dirOf, displayLanguage, translator, type TFunction } from '@mendunia/i18n';
+import { displayLanguage, translator, type TFunction } from '@mendunia/i18n';
 import { describe } from '@mendunia/i18n/messages.js';
 import { addCheckoutStrings } from '@mendunia/i18n/checkout-strings.js';
 import { ModalController } from '../shared/modal.js';
@@ -117,12 +117,12 @@ export class MenduniaCheckout extends LitElement {
     if (this.inline) return panel;
     // Backdrop clicks are a pointer shortcut; keyboard users close with Esc (the dialog's cancel).
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
-    return html`<dialog part="dialog" lang=${lang} dir=${dirOf(lang)} aria-labelledby="checkout-title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>${panel}</dialog>`;
+    return html`<dialog part="dialog" aria-labelledby="checkout-title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>${panel}</dialog>`;
   }
 
   private renderPanel(sf: Storefront, t: TFunction, lang: string): TemplateResult {
     const step = this.flow?.$draft.get().step;
-    return html`<section part="base" lang=${lang} dir=${dirOf(lang)} aria-labelledby="checkout-title">
+    return html`<section part="base" aria-labelledby="checkout-title">
       <header>
         <h2 id="checkout-title" tabindex="-1">${t('checkout.title')}</h2>
         ${this.inline ? nothing : html`<button part="close-button" type="button" aria-label=${t('checkout.close')} @click=${() => sf.closeCheckout()}>×</button>`}

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const productGridStyles = css`
   :host {
     display: block;
+  }
+  :host > * {
     --_grid-min-column: var(--mendunia-grid-min-column, 15rem);
     --_grid-gap: var(--mendunia-grid-gap, var(--_space-4));
     /* No cap by default: as many columns as fit. */
@@ -62,7 +64,7 @@ export const productGridStyles = css`
     min-block-size: 22rem;
     border: 1px solid var(--_border);
     border-radius: var(--mendunia-card-radius, var(--_radius));
-    background: var(--mendunia-card-image-background, #f3efe9);
+    background: var(--mendunia-card-image-background, var(--_subtle));
   }
   [part='message'] {
     margin: 0;
