@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { localise, MAX_LINE_QUANTITY, type CartLineView, type CartNotice, type CartTotals, type Storefront } from '@mendunia/core';
+import { isolate, localise, MAX_LINE_QUANTITY, type CartLineView, type CartNotice, type CartTotals, type Storefront } from '@mendunia/core';
 import { translator, type TFunction } from '@mendunia/i18n';
 import { MenduniaCheckoutStartEvent } from '../shared/events.js';
 import { clampQuantity, quantityStepper, quantityStyles } from '../shared/quantity.js';
@@ -135,7 +135,7 @@ export class MenduniaCart extends LitElement {
             const result = sf.cart.setQuantity(productId, variantId, clampQuantity(q, max));
             // Said from inside the dialog: the cart button's own live region is in the page
             // behind, which the open modal makes inert.
-            if (result.ok && result.limited) this.status = t('cart.limited', { count: result.quantity, name });
+            if (result.ok && result.limited) this.status = t('cart.limited', { count: result.quantity, name: isolate(name) });
             else if (result.ok) this.status = t('cartButton.announce', { count: sf.cart.$count.get() });
           },
         })}
@@ -173,13 +173,13 @@ export class MenduniaCart extends LitElement {
     const text = (n: CartNotice): string => {
       switch (n.kind) {
         case 'removed':
-          return n.name ? t('cart.notice.removed', { name: localise(n.name, locale) }) : t('cart.notice.removedUnnamed');
+          return n.name ? t('cart.notice.removed', { name: isolate(localise(n.name, locale)) }) : t('cart.notice.removedUnnamed');
         case 'sold-out':
-          return t('cart.notice.soldOut', { name: localise(n.name, locale) });
+          return t('cart.notice.soldOut', { name: isolate(localise(n.name, locale)) });
         case 'quantity-reduced':
-          return t('cart.notice.quantityReduced', { name: localise(n.name, locale), quantity: n.quantity, previous: n.previous });
+          return t('cart.notice.quantityReduced', { name: isolate(localise(n.name, locale)), quantity: n.quantity, previous: n.previous });
         case 'price-changed':
-          return t('cart.notice.priceChanged', { name: localise(n.name, locale), previous: money(n.previousIdr), price: money(n.priceIdr) });
+          return t('cart.notice.priceChanged', { name: isolate(localise(n.name, locale)), previous: money(n.previousIdr), price: money(n.priceIdr) });
       }
     };
     return html`<div part="notices" role="alert">
@@ -190,7 +190,7 @@ export class MenduniaCart extends LitElement {
 
   private removeLine(sf: Storefront, productId: string, variantId: string | undefined, name: string, t: TFunction): void {
     sf.cart.remove(productId, variantId);
-    this.status = t('cart.removed', { name });
+    this.status = t('cart.removed', { name: isolate(name) });
     // The focused button is gone with its line: keep focus inside the cart, on its heading.
     void this.updateComplete.then(() => this.heading?.focus());
   }

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import {
   findProduct,
   findVariant,
+  isolate,
   localise,
   MAX_LINE_QUANTITY,
   priceOf,
@@ -210,7 +211,7 @@ export class MenduniaProductCard extends LitElement {
     });
     if (!this.dispatchEvent(event)) return;
     const result = sf.cart.add(product.id, variant?.id, quantity);
-    const name = localise(product.name, sf.$locale.get());
+    const name = isolate(localise(product.name, sf.$locale.get()));
     const count = stockOf(product, variant) ?? 0;
     if (result.ok && !result.limited) this.status = { text: t('product.added', { name, quantity }), error: false };
     else if (result.ok) this.status = { text: t('product.addedLimited', { name, count }), error: true };
