@@ -8,6 +8,7 @@ describe('balanceBidi', () => {
   for (const [name, input, expected] of [
     ['plain text is returned as it is', 'Kopi Gayo', 'Kopi Gayo'],
     ['an unclosed override is removed', `Batik ${RLO}Parang`, 'Batik Parang'],
+    ['an unclosed left-to-right override is removed', `${LRO}123`, '123'],
     ['a closed override stays', `Batik ${RLO}gnp.exe${PDF} Parang`, `Batik ${RLO}gnp.exe${PDF} Parang`],
     ['a PDF with nothing open is removed', `a${PDF}b`, 'ab'],
     ['a PDI with nothing open is removed', `a${PDI}b`, 'ab'],

@@ -11,7 +11,6 @@ const EMBEDDINGS = new Set(['\u202A', '\u202B', '\u202D', '\u202E']);
 const ISOLATES = new Set(['\u2066', '\u2067', '\u2068']);
 const PDF = '\u202C';
 const PDI = '\u2069';
-// eslint-disable-next-line no-misleading-character-class
 const ANY_EXPLICIT = /[\u202A-\u202E\u2066-\u2069]/;
 
 /**

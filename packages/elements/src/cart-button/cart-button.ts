@@ -4,6 +4,7 @@ import type { Storefront } from '@mendunia/core';
 import { translator } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles } from '../shared/styles.js';
+import { foreignDefinition } from '../shared/define.js';
 
 /**
  * @tag mendunia-cart-button
@@ -101,7 +102,7 @@ export class MenduniaCartButton extends LitElement {
         aria-haspopup="dialog"
         aria-expanded=${sf.$cartOpen.get() ? 'true' : 'false'}
         aria-describedby="description"
-        @click=${() => sf.openCart()}
+        @click=${() => this.open(sf)}
       >
         <slot name="icon"
           ><svg part="icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
@@ -114,5 +115,15 @@ export class MenduniaCartButton extends LitElement {
       </button>
       <span id="description" hidden>${t('cartButton.open', { count })}</span>
       <span class="visually-hidden" role="status">${this.announcement}</span>`;
+  }
+
+  private open(sf: Storefront): void {
+    sf.openCart();
+    // The cart is drawn by <mendunia-cart>: when another script holds that tag, nothing would
+    // open. Say so, loudly, rather than leave a button that silently does nothing.
+    const foreign = foreignDefinition('mendunia-cart');
+    if (foreign) {
+      console.error(`Mendunia: the cart cannot open: <mendunia-cart> on this page is another script's element (${foreign}), not Mendunia's cart. Remove that script or have it use another tag name.`);
+    }
   }
 }
