@@ -180,6 +180,20 @@ export const cartStyles = css`
     color: var(--_primary);
     padding-inline: var(--_space-3);
   }
+  /*
+   * Short screens (a phone on its side, 400 % zoom: 256 CSS px high): header and footer would
+   * leave the line list no height at all, so the whole panel scrolls instead, and a focused
+   * ± is scrolled into view with it (WCAG 1.4.10, 2.4.11).
+   */
+  @media (max-height: 32rem) {
+    [part='base'] {
+      overflow-y: auto;
+    }
+    .scroll {
+      flex: none;
+      overflow: visible;
+    }
+  }
   @media (forced-colors: active) {
     dialog {
       border-inline-start: 1px solid CanvasText;

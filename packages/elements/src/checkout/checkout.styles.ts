@@ -198,6 +198,8 @@ export const checkoutStyles = css`
     display: block;
     font-weight: 400;
     color: var(--_muted);
+    /* A sentence under an amount ("About US$… in your currency") wraps at 320 px (WCAG 1.4.10). */
+    white-space: normal;
   }
   tfoot th,
   tfoot td {
