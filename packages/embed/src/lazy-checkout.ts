@@ -27,15 +27,13 @@ function scriptUrlFor(url: string): string {
     try {
       policy = factory.createPolicy(TRUSTED_TYPES_POLICY, {
         createScriptURL: (value) => {
-          if (value !== url) throw new TypeError(`Mendunia: the ${TRUSTED_TYPES_POLICY} policy only loads ${url}.`);
+          if (value !== url) throw new TypeError(`Mendunia: not the checkout's URL: ${value}`);
           return value;
         },
       });
     } catch (error) {
       policy = null;
-      console.error(
-        `Mendunia: could not create the Trusted Types policy '${TRUSTED_TYPES_POLICY}' (${(error as Error).message}). If the page's Content-Security-Policy has a trusted-types list, add ${TRUSTED_TYPES_POLICY} to it so the checkout can load.`,
-      );
+      console.error(`Mendunia: could not create the Trusted Types policy '${TRUSTED_TYPES_POLICY}' (${(error as Error).message}); add it to the page's trusted-types list.`);
     }
   }
   return policy ? (policy.createScriptURL(url) as string) : url;

@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+// The drawer sits at the inline end (left in right-to-left): its shadow falls inward.
+
+// Short screens (a phone on its side, 400 % zoom: 256 CSS px high): header and footer would leave
+// the line list no height at all, so there the whole panel scrolls instead, and a focused ± is
+// scrolled into view with it (WCAG 1.4.10, 2.4.11).
+
 export const cartStyles = css`
   :host {
     display: contents;
@@ -26,7 +32,6 @@ export const cartStyles = css`
     font-family: var(--_font);
     box-shadow: -8px 0 24px rgb(0 0 0 / 0.18);
   }
-  /* The drawer sits at the inline end (left in right-to-left): its shadow falls inward. */
   dialog[dir='rtl'] {
     box-shadow: 8px 0 24px rgb(0 0 0 / 0.18);
   }
@@ -180,11 +185,6 @@ export const cartStyles = css`
     color: var(--_primary);
     padding-inline: var(--_space-3);
   }
-  /*
-   * Short screens (a phone on its side, 400 % zoom: 256 CSS px high): header and footer would
-   * leave the line list no height at all, so the whole panel scrolls instead, and a focused
-   * ± is scrolled into view with it (WCAG 1.4.10, 2.4.11).
-   */
   @media (max-height: 32rem) {
     [part='base'] {
       overflow-y: auto;

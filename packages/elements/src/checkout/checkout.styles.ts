@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// `td small` wraps: a sentence under an amount ("About US$… in your currency") must fit 320 px (WCAG 1.4.10).
+
 export const checkoutStyles = css`
   :host {
     display: contents;
@@ -198,7 +200,6 @@ export const checkoutStyles = css`
     display: block;
     font-weight: 400;
     color: var(--_muted);
-    /* A sentence under an amount ("About US$… in your currency") wraps at 320 px (WCAG 1.4.10). */
     white-space: normal;
   }
   tfoot th,

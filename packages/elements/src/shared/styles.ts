@@ -4,19 +4,30 @@ import { css } from 'lit';
  * Shared by every element: host defaults, theme tokens with fallbacks, and the visually
  * hidden text used for screen-reader-only labels. Host-page CSS does not reach inside the
  * shadow root; only the `--mendunia-*` custom properties (which inherit) and `::part()` do.
+ *
+ * The private working variables (`--_*`) live on the shadow root's own top-level elements
+ * (`:host > *`), not on :host: a page rule such as `* { --_text: transparent }` matches the host
+ * element (and beats :host), but never an element inside the shadow tree. Their colour is set
+ * there too, so a page's `* { color: white !important }`, which reaches only the host, is not
+ * inherited. Colours follow the page's colour scheme: a page that declares `color-scheme: light
+ * dark` gets the dark values when the buyer prefers dark (light-dark()); the public
+ * `--mendunia-color-*` properties win over both. `--_target` is the smallest pointer target,
+ * whatever root font size the page sets (WCAG 2.5.8).
+ *
+ * On :host, text styles of the page around (body, or any ancestor) are not inherited, and the
+ * ones that would break the layout are `!important` — not even a page's
+ * `* { line-height: 3 !important }` may set them: an !important rule of a shadow tree wins over
+ * the page's !important. `box-sizing` is set, not 'inherit': a page's
+ * `* { box-sizing: content-box !important }` reaches the host. (Comments stay out of the css``
+ * literals: they would ship in the bundle.)
  */
 export const baseStyles = css`
   :host {
     font-family: var(--mendunia-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     box-sizing: border-box;
-    /* Text styles of the page around (body, or any ancestor) are not inherited. */
     font-size: 1rem;
     font-style: normal;
     font-weight: 400;
-    /*
-     * These would break the layout, so not even a page's '* { line-height: 3 !important }' may
-     * set them: an !important rule of a shadow tree wins over the page's !important.
-     */
     line-height: 1.5 !important;
     letter-spacing: normal !important;
     word-spacing: normal !important;
@@ -26,15 +37,6 @@ export const baseStyles = css`
     text-shadow: none !important;
     white-space: normal !important;
   }
-  /*
-   * The private working variables live on the shadow root's own top-level elements, not on
-   * :host: a page rule such as '* { --_text: transparent }' matches the host element (and beats
-   * :host), but never an element inside the shadow tree. Their colour is set here too, so a
-   * page's '* { color: white !important }', which reaches only the host, is not inherited.
-   * Colours follow the page's colour scheme: a page that declares 'color-scheme: light dark'
-   * gets the dark values when the buyer prefers dark (light-dark()); the public
-   * --mendunia-color-* properties win over both.
-   */
   :host > * {
     --_primary: var(--mendunia-color-primary, #2f3e75);
     --_on-primary: var(--mendunia-color-on-primary, #ffffff);
@@ -53,7 +55,6 @@ export const baseStyles = css`
     --_space-2: var(--mendunia-space-2, 0.5rem);
     --_space-3: var(--mendunia-space-3, 0.75rem);
     --_space-4: var(--mendunia-space-4, 1rem);
-    /* The smallest pointer target, whatever root font size the page sets (WCAG 2.5.8). */
     --_target: max(2.25rem, 36px);
     color: var(--_text);
   }
@@ -75,7 +76,6 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none !important;
   }
-  /* Not 'inherit': a page's '* { box-sizing: content-box !important }' reaches the host. */
   *,
   *::before,
   *::after {
