@@ -51,6 +51,19 @@ describe('<mendunia-cart-button>', () => {
     expect(await accessible(el)).to.deep.equal({ name: 'Keranjang 2', description: 'Buka keranjang, 2 barang' });
   });
 
+  it('takes the label the page slotted into its name, and keeps ours when the page slots only an icon', async () => {
+    const { storefront } = await readyStorefront();
+    storefront.cart.add('cengkeh', undefined, 2);
+    const own = await fixture<MenduniaCartButton>(html`<mendunia-cart-button .storefront=${storefront}>Tas belanja</mendunia-cart-button>`);
+    await new Promise((r) => setTimeout(r));
+    expect((await accessible(own)).name).to.equal('Tas belanja 2');
+    const icon = await fixture<MenduniaCartButton>(html`<mendunia-cart-button .storefront=${storefront}>
+      <svg slot="icon" aria-hidden="true" viewBox="0 0 24 24"></svg>
+    </mendunia-cart-button>`);
+    await new Promise((r) => setTimeout(r));
+    expect((await accessible(icon)).name).to.equal('Cart 2');
+  });
+
   // WCAG 2.5.3 (label in name): a voice user says what they see — the label and the count.
   for (const [locale, label] of [
     ['ar', 'السلة'],

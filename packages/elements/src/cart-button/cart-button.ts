@@ -78,6 +78,8 @@ export class MenduniaCartButton extends LitElement {
   @property({ attribute: false }) storefront?: Storefront;
 
   @state() private announcement = '';
+  /** The text of a label the page put in the default slot ('' when none, or only an icon). */
+  @state() private slottedLabel = '';
 
   private readonly store = new StorefrontController(this, (s) => [s.cart.$count, s.$cartOpen, s.$locale]);
   private lastCount?: number;
@@ -101,6 +103,7 @@ export class MenduniaCartButton extends LitElement {
         type="button"
         aria-haspopup="dialog"
         aria-expanded=${sf.$cartOpen.get() ? 'true' : 'false'}
+        aria-label=${this.accessibleName(t('cartButton.label'), count)}
         aria-describedby="description"
         @click=${() => this.open(sf)}
       >
@@ -110,12 +113,26 @@ export class MenduniaCartButton extends LitElement {
             <circle cx="10" cy="20" r="1.3" />
             <circle cx="17" cy="20" r="1.3" /></svg
         ></slot>
-        <span part="label"><slot>${t('cartButton.label')}</slot></span>
-        ${count > 0 ? html`<span part="badge">${count}</span>` : nothing}
+        <span part="label"><slot @slotchange=${this.onSlotChange}>${t('cartButton.label')}</slot></span>
+        ${count > 0 ? html`<span part="badge" aria-hidden="true">${count}</span>` : nothing}
       </button>
       <span id="description" hidden>${t('cartButton.open', { count })}</span>
       <span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
+
+  /**
+   * What the button shows, in the order it shows it: the label (the page's own, else ours) and
+   * the count. A voice user says what they see (WCAG 2.5.3), in every language; what the button
+   * does ("Open cart, 3 items") is its description. An icon-only button still has the label.
+   */
+  private accessibleName(label: string, count: number): string {
+    return `${this.slottedLabel || label}${count > 0 ? ` ${count}` : ''}`;
+  }
+
+  private readonly onSlotChange = (e: Event): void => {
+    const nodes = (e.target as HTMLSlotElement).assignedNodes({ flatten: true });
+    this.slottedLabel = nodes.map((n) => n.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
+  };
 
   private open(sf: Storefront): void {
     sf.openCart();

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
 import { createCheckout, CHECKOUT_STEPS, type Checkout, type CheckoutStep, type PaymentStep } from '@mendunia/core/checkout/index.js';
-import { displayLanguage, translator, type TFunction } from '@mendunia/i18n';
+import { dirOf, displayLanguage, translator, type TFunction } from '@mendunia/i18n';
 import { describe } from '@mendunia/i18n/messages.js';
 import { addCheckoutStrings } from '@mendunia/i18n/checkout-strings.js';
 import { ModalController } from '../shared/modal.js';
@@ -122,7 +122,9 @@ export class MenduniaCheckout extends LitElement {
 
   private renderPanel(sf: Storefront, t: TFunction, lang: string): TemplateResult {
     const step = this.flow?.$draft.get().step;
-    return html`<section part="base" aria-labelledby="checkout-title">
+    // The controller marks the shadow root's top element (the dialog); the panel says it too, for
+    // a page that styles or reads ::part(base) on its own.
+    return html`<section part="base" lang=${lang} dir=${dirOf(lang)} aria-labelledby="checkout-title">
       <header>
         <h2 id="checkout-title" tabindex="-1">${t('checkout.title')}</h2>
         ${this.inline ? nothing : html`<button part="close-button" type="button" aria-label=${t('checkout.close')} @click=${() => sf.closeCheckout()}>×</button>`}
