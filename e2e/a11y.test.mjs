@@ -153,3 +153,49 @@ describe('accessibility of the demo store (axe-core)', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+// The same audit in a right-to-left language and in one with its own script, on the same page
+// after the order: the widgets' lang and dir (not the page's) are what axe and screen readers see.
+describe('accessibility in Arabic and Japanese (axe-core)', () => {
+  for (const [lang, label] of [
+    ['ar', 'السلة'],
+    ['ja', 'カート'],
+  ]) {
+    it(`${lang}: the page, the cart with items, the checkout`, async () => {
+      // Close whatever dialog is open (the confirmation of the previous state, or a cart).
+      for (const host of ['mendunia-checkout', 'mendunia-cart']) {
+        if (await page.locator(`${host} dialog[open]`).count()) {
+          await page.keyboard.press('Escape');
+          await page.locator(`${host} dialog`).waitFor({ state: 'hidden' });
+        }
+      }
+      await page.locator('mendunia-locale-selector select').selectOption(lang);
+      await page.waitForFunction((lang) => document.querySelector('mendunia-product-card').shadowRoot.querySelector('[part="base"]')?.getAttribute('lang') === lang, lang);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the page keeps its own language');
+      await audit(`the page in ${lang}`);
+
+      await page.locator('mendunia-product-card[product-id="kopi-gayo-arabika"] [part="add-button"]').click();
+      const badge = (await page.locator('mendunia-cart-button [part="badge"]').textContent()).trim();
+      // WCAG 2.5.3: the name a voice user speaks is what the button shows, label and count.
+      const name = await page.locator('mendunia-cart-button button').evaluate((b) => b.textContent.replace(/\s+/g, ' ').trim());
+      const snapshot = await page.locator('mendunia-cart-button button').ariaSnapshot();
+      assert.ok(snapshot.includes(label) && snapshot.includes(badge), `${snapshot} (content: ${name})`);
+
+      await page.locator('mendunia-cart-button button').click();
+      await page.locator('mendunia-cart [part="line"]').first().waitFor();
+      assert.equal(await page.locator('mendunia-cart dialog').getAttribute('lang'), lang);
+      await audit(`the cart in ${lang}`);
+      // The checkout opens where the buyer left it: the confirmation of the order placed above.
+      await page.locator('mendunia-cart [part="checkout-button"]').click();
+      await co('#step-title').waitFor();
+      assert.equal(await co('dialog').getAttribute('lang'), lang);
+      await audit(`the checkout in ${lang}`);
+      await page.keyboard.press('Escape');
+      await page.locator('mendunia-checkout dialog').waitFor({ state: 'hidden' });
+    });
+  }
+
+  it('leaves no console errors', () => {
+    assert.deepEqual(errors, []);
+  });
+});

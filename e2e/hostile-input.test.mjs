@@ -266,7 +266,9 @@ describe('hostile input on the demo store', () => {
     assert.ok(query, wa);
     assert.doesNotMatch(query, /[<>"\s]/);
     const text = decodeURIComponent(query);
-    assert.ok(text.split('\n').includes(`Contact: ${name}, ${email}, +6581234567`), text);
+    // The unclosed override (U+202E) is dropped: it would reverse the rest of the line for the shop.
+    const sent = name.replace('\u202E', '');
+    assert.ok(text.split('\n').includes(`Contact: ${sent}, ${email}, +6581234567`), text);
     assert.ok(text.split('\n').includes(recipient), text);
     assert.ok(text.split('\n').includes(street), text);
     assert.ok(text.includes(reference));
@@ -279,7 +281,7 @@ describe('hostile input on the demo store', () => {
 
     // The order file has the text as data.
     const order = await co(page, '[part="handoff"] a[download]').evaluate(async (a) => JSON.parse(await (await fetch(a.href)).text()));
-    assert.equal(order.contact.name, name);
+    assert.equal(order.contact.name, sent);
     assert.equal(order.contact.email, email);
     assert.deepEqual(order.addressLines.slice(0, 2), [recipient, street]);
     assert.deepEqual(errors, []);

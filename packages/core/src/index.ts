@@ -8,6 +8,7 @@ export * from './client/index.js';
 export * from './store/index.js';
 export * from './util/message.js';
 export * from './limits.js';
+export { balanceBidi, isolate } from './util/bidi.js';
 export {
   fetchJson,
   fetchText,

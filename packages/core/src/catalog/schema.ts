@@ -6,6 +6,8 @@
  * Unknown properties are dropped (v.object), so newer catalogs still load in older SDKs.
  */
 import * as v from 'valibot';
+import { MAX_UNIT_PRICE_IDR } from '../limits.js';
+import { balanceBidi } from '../util/bidi.js';
 import { isPlainObject, objectOf, SCHEMA_MESSAGES } from '../util/schema.js';
 
 // Re-exported: the checkout's config schemas import it from here.
@@ -40,6 +42,7 @@ export const MESSAGES = {
   hsCode: 'expected an HS code of 6 to 10 digits, e.g. "6214.90"',
   version: 'expected 1',
   currency: 'expected "IDR"',
+  priceLimit: `expected at most ${MAX_UNIT_PRICE_IDR} IDR (MAX_UNIT_PRICE_IDR): larger amounts could overflow a cart's totals`,
   duplicateVariant: (id: string) => `duplicate variant id "${id}"`,
 } as const;
 
@@ -47,9 +50,12 @@ export const MESSAGES = {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-/** Normalises line ends to \n, strips control characters (keeping tab and newline), trims, NFC. */
+/**
+ * Normalises line ends to \n, strips control characters (keeping tab and newline) and unpaired
+ * bidi controls (an unclosed override would reverse what follows the text, e.g. a price), trims, NFC.
+ */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').trim().normalize('NFC');
+  return balanceBidi(text.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '')).trim().normalize('NFC');
 }
 
 /**
@@ -115,6 +121,7 @@ const price = v.pipe(
   v.number(MESSAGES.price),
   v.safeInteger(MESSAGES.price),
   v.minValue(0, MESSAGES.price),
+  v.maxValue(MAX_UNIT_PRICE_IDR, MESSAGES.priceLimit),
 );
 
 const grams = v.pipe(

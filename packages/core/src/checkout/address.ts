@@ -7,6 +7,7 @@
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 import data from './data/address-formats.json';
 import { isCountryCode } from './countries.js';
+import { balanceBidi } from '../util/bidi.js';
 
 export type AddressFieldName =
   | 'name'
@@ -339,8 +340,9 @@ const TEXT_FIELDS = [
 ] as const satisfies readonly AddressFieldName[];
 
 /** Trimmed, runs of white space (a pasted line break too) as one space. */
+/** One line, single spaces, no unpaired bidi control (it would re-order the rest of an order message). */
 function tidy(value: string | undefined): string {
-  return (value ?? '').replace(/\s+/g, ' ').trim();
+  return balanceBidi((value ?? '').replace(/\s+/g, ' ')).trim();
 }
 
 function comparable(value: string): string {

@@ -1,6 +1,7 @@
 import { localise, type LocalisedText } from '../catalog/index.js';
 import type { Address } from './address.js';
 import { formatAddressLines, normalizeAddress } from './address.js';
+import { balanceBidi } from '../util/bidi.js';
 import type { Quote } from './quote.js';
 import type { TaxLine } from './duties.js';
 
@@ -173,7 +174,8 @@ export function createOrder(quote: Quote, contact: OrderContact, address: Addres
     format: 'mendunia.order/1',
     reference: options.reference ?? orderReference('MDN', now),
     createdAt: now.toISOString(),
-    contact,
+    // What the buyer typed goes into the shop's messages: no unpaired bidi control may re-order them.
+    contact: { name: balanceBidi(contact.name).trim(), email: balanceBidi(contact.email).trim(), phone: balanceBidi(contact.phone).trim() },
     address: normalized,
     addressLines: formatAddressLines(normalized),
     lines,

@@ -1,14 +1,16 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
-import { dirOf, displayLanguage, translator } from '@mendunia/i18n';
+import { translator } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles } from '../shared/styles.js';
+import { foreignDefinition } from '../shared/define.js';
 
 /**
  * @tag mendunia-cart-button
- * @summary A button that opens the cart, with a badge counting the items. Screen readers hear
- * the count in the button's name and a short announcement when it changes.
+ * @summary A button that opens the cart, with a badge counting the items. The button's
+ * accessible name is what it shows (label and count, in any language: WCAG 2.5.3), its
+ * description says what it does ("Open cart, 3 items"); a short announcement follows a change.
  *
  * @slot icon - Replaces the cart icon.
  * @slot - Replaces the visible label ("Cart").
@@ -76,6 +78,8 @@ export class MenduniaCartButton extends LitElement {
   @property({ attribute: false }) storefront?: Storefront;
 
   @state() private announcement = '';
+  /** The text of a label the page put in the default slot ('' when none, or only an icon). */
+  @state() private slottedLabel = '';
 
   private readonly store = new StorefrontController(this, (s) => [s.cart.$count, s.$cartOpen, s.$locale]);
   private lastCount?: number;
@@ -96,12 +100,12 @@ export class MenduniaCartButton extends LitElement {
     const count = sf.cart.$count.get();
     return html`<button
         part="base"
-        dir=${dirOf(displayLanguage(sf.$locale.get()))}
         type="button"
         aria-haspopup="dialog"
         aria-expanded=${sf.$cartOpen.get() ? 'true' : 'false'}
-        aria-label=${t('cartButton.open', { count })}
-        @click=${() => sf.openCart()}
+        aria-label=${this.accessibleName(t('cartButton.label'), count)}
+        aria-describedby="description"
+        @click=${() => this.open(sf)}
       >
         <slot name="icon"
           ><svg part="icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
@@ -109,9 +113,34 @@ export class MenduniaCartButton extends LitElement {
             <circle cx="10" cy="20" r="1.3" />
             <circle cx="17" cy="20" r="1.3" /></svg
         ></slot>
-        <span part="label"><slot>${t('cartButton.label')}</slot></span>
+        <span part="label"><slot @slotchange=${this.onSlotChange}>${t('cartButton.label')}</slot></span>
         ${count > 0 ? html`<span part="badge" aria-hidden="true">${count}</span>` : nothing}
       </button>
+      <span id="description" hidden>${t('cartButton.open', { count })}</span>
       <span class="visually-hidden" role="status">${this.announcement}</span>`;
+  }
+
+  /**
+   * What the button shows, in the order it shows it: the label (the page's own, else ours) and
+   * the count. A voice user says what they see (WCAG 2.5.3), in every language; what the button
+   * does ("Open cart, 3 items") is its description. An icon-only button still has the label.
+   */
+  private accessibleName(label: string, count: number): string {
+    return `${this.slottedLabel || label}${count > 0 ? ` ${count}` : ''}`;
+  }
+
+  private readonly onSlotChange = (e: Event): void => {
+    const nodes = (e.target as HTMLSlotElement).assignedNodes({ flatten: true });
+    this.slottedLabel = nodes.map((n) => n.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
+  };
+
+  private open(sf: Storefront): void {
+    sf.openCart();
+    // The cart is drawn by <mendunia-cart>: when another script holds that tag, nothing would
+    // open. Say so, loudly, rather than leave a button that silently does nothing.
+    const foreign = foreignDefinition('mendunia-cart');
+    if (foreign) {
+      console.error(`Mendunia: the cart cannot open: <mendunia-cart> on this page is another script's element (${foreign}), not Mendunia's cart. Remove that script or have it use another tag name.`);
+    }
   }
 }

@@ -1,8 +1,16 @@
 import { css } from 'lit';
 
+// The drawer sits at the inline end (left in right-to-left): its shadow falls inward.
+
+// Short screens (a phone on its side, 400 % zoom: 256 CSS px high): header and footer would leave
+// the line list no height at all, so there the whole panel scrolls instead, and a focused ± is
+// scrolled into view with it (WCAG 1.4.10, 2.4.11).
+
 export const cartStyles = css`
   :host {
     display: contents;
+  }
+  :host > * {
     --_cart-width: var(--mendunia-cart-width, 28rem);
     --_cart-bg: var(--mendunia-cart-background, var(--_surface));
   }
@@ -24,7 +32,6 @@ export const cartStyles = css`
     font-family: var(--_font);
     box-shadow: -8px 0 24px rgb(0 0 0 / 0.18);
   }
-  /* The drawer sits at the inline end (left in right-to-left): its shadow falls inward. */
   dialog[dir='rtl'] {
     box-shadow: 8px 0 24px rgb(0 0 0 / 0.18);
   }
@@ -65,8 +72,8 @@ export const cartStyles = css`
     margin-block: var(--_space-3) 0;
     padding: var(--_space-3);
     border-radius: var(--_radius);
-    background: var(--mendunia-notice-background, #fff4e0);
-    border: 1px solid var(--mendunia-notice-border, #e0b46a);
+    background: var(--mendunia-notice-background, var(--_notice));
+    border: 1px solid var(--mendunia-notice-border, var(--_warning));
     font-size: 0.9rem;
   }
   [part='notices'] ul {
@@ -94,7 +101,7 @@ export const cartStyles = css`
     block-size: 4.5rem;
     object-fit: cover;
     border-radius: calc(var(--_radius) / 2);
-    background: var(--mendunia-card-image-background, #f3efe9);
+    background: var(--mendunia-card-image-background, var(--_subtle));
   }
   .info {
     grid-area: info;
@@ -177,6 +184,15 @@ export const cartStyles = css`
     background: transparent;
     color: var(--_primary);
     padding-inline: var(--_space-3);
+  }
+  @media (max-height: 32rem) {
+    [part='base'] {
+      overflow-y: auto;
+    }
+    .scroll {
+      flex: none;
+      overflow: visible;
+    }
   }
   @media (forced-colors: active) {
     dialog {

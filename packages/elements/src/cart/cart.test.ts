@@ -85,7 +85,7 @@ describe('<mendunia-cart> drawer', () => {
     await cart.updateComplete;
     expect(storefront.cart.$lines.get().map((l) => l.productId)).to.deep.equal(['cengkeh']);
     expect(focused()?.getAttribute('part')).to.equal('title');
-    expect(norm(q(cart, '.visually-hidden[role="status"]')!.textContent)).to.equal('Gayo Arabica Coffee was removed from your cart.');
+    expect(norm(q(cart, '.visually-hidden[role="status"]')!.textContent)).to.equal('\u2068Gayo Arabica Coffee\u2069 was removed from your cart.');
     await sendKeys({ press: 'Escape' });
     await settle(cart);
     expect(q<HTMLDialogElement>(cart, 'dialog')!.open).to.equal(false);
@@ -169,7 +169,7 @@ describe('<mendunia-cart inline>', () => {
     const cart = await fixture<MenduniaCart>(html`<mendunia-cart inline .storefront=${storefront}></mendunia-cart>`);
     const notices = q(cart, '[part="notices"]')!;
     expect(notices.getAttribute('role')).to.equal('alert');
-    expect(norm(notices.textContent)).to.contain('Cengkeh Maluku is no longer available and was removed from your cart.');
+    expect(norm(notices.textContent)).to.contain('\u2068Cengkeh Maluku\u2069 is no longer available and was removed from your cart.');
     expect(root(cart).querySelectorAll('[part="line"]')).to.have.length(1);
     notices.querySelector('button')!.click();
     await cart.updateComplete;

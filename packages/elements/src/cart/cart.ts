@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { localise, MAX_LINE_QUANTITY, type CartLineView, type CartNotice, type CartTotals, type Storefront } from '@mendunia/core';
-import { dirOf, displayLanguage, translator, type TFunction } from '@mendunia/i18n';
+import { isolate, localise, MAX_LINE_QUANTITY, type CartLineView, type CartNotice, type CartTotals, type Storefront } from '@mendunia/core';
+import { translator, type TFunction } from '@mendunia/i18n';
 import { MenduniaCheckoutStartEvent } from '../shared/events.js';
 import { clampQuantity, quantityStepper, quantityStyles } from '../shared/quantity.js';
 import { StorefrontController } from '../shared/storefront-controller.js';
@@ -78,7 +78,7 @@ export class MenduniaCart extends LitElement {
     if (this.inline) return panel;
     // Backdrop clicks are a pointer shortcut; keyboard users close with Esc (the dialog's cancel).
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
-    return html`<dialog part="dialog" dir=${dirOf(displayLanguage(sf.$locale.get()))} aria-labelledby="title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>
+    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>
       ${sf.$cartOpen.get() ? panel : nothing}
     </dialog>`;
   }
@@ -87,7 +87,7 @@ export class MenduniaCart extends LitElement {
     const totals = sf.$cart.get();
     const catalog = sf.$catalog.get();
     const loading = !totals && (catalog.status === 'idle' || catalog.status === 'loading');
-    return html`<section part="base" dir=${dirOf(displayLanguage(sf.$locale.get()))} aria-labelledby="title">
+    return html`<section part="base" aria-labelledby="title">
       <header part="header">
         <h2 part="title" id="title" tabindex="-1">${t('cart.title')}</h2>
         ${this.inline
@@ -133,7 +133,10 @@ export class MenduniaCart extends LitElement {
           ...(view.maxQuantity !== null ? { limitNote: t('cart.limited', { count: max, name }) } : {}),
           onChange: (q) => {
             const result = sf.cart.setQuantity(productId, variantId, clampQuantity(q, max));
-            if (result.ok && result.limited) this.status = t('cart.limited', { count: result.quantity, name });
+            // Said from inside the dialog: the cart button's own live region is in the page
+            // behind, which the open modal makes inert.
+            if (result.ok && result.limited) this.status = t('cart.limited', { count: result.quantity, name: isolate(name) });
+            else if (result.ok) this.status = t('cartButton.announce', { count: sf.cart.$count.get() });
           },
         })}
         <button part="remove-button" type="button" aria-label=${t('cart.removeOf', { name })} @click=${() => this.removeLine(sf, productId, variantId, name, t)}>
@@ -172,13 +175,13 @@ export class MenduniaCart extends LitElement {
     const text = (n: CartNotice): string => {
       switch (n.kind) {
         case 'removed':
-          return n.name ? t('cart.notice.removed', { name: localise(n.name, locale) }) : t('cart.notice.removedUnnamed');
+          return n.name ? t('cart.notice.removed', { name: isolate(localise(n.name, locale)) }) : t('cart.notice.removedUnnamed');
         case 'sold-out':
-          return t('cart.notice.soldOut', { name: localise(n.name, locale) });
+          return t('cart.notice.soldOut', { name: isolate(localise(n.name, locale)) });
         case 'quantity-reduced':
-          return t('cart.notice.quantityReduced', { name: localise(n.name, locale), quantity: n.quantity, previous: n.previous });
+          return t('cart.notice.quantityReduced', { name: isolate(localise(n.name, locale)), quantity: n.quantity, previous: n.previous });
         case 'price-changed':
-          return t('cart.notice.priceChanged', { name: localise(n.name, locale), previous: money(n.previousIdr), price: money(n.priceIdr) });
+          return t('cart.notice.priceChanged', { name: isolate(localise(n.name, locale)), previous: money(n.previousIdr), price: money(n.priceIdr) });
       }
     };
     return html`<div part="notices" role="alert">
@@ -189,7 +192,7 @@ export class MenduniaCart extends LitElement {
 
   private removeLine(sf: Storefront, productId: string, variantId: string | undefined, name: string, t: TFunction): void {
     sf.cart.remove(productId, variantId);
-    this.status = t('cart.removed', { name });
+    this.status = t('cart.removed', { name: isolate(name) });
     // The focused button is gone with its line: keep focus inside the cart, on its heading.
     void this.updateComplete.then(() => this.heading?.focus());
   }

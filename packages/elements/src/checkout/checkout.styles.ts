@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// `td small` wraps: a sentence under an amount ("About US$… in your currency") must fit 320 px (WCAG 1.4.10).
+
 export const checkoutStyles = css`
   :host {
     display: contents;
@@ -198,6 +200,7 @@ export const checkoutStyles = css`
     display: block;
     font-weight: 400;
     color: var(--_muted);
+    white-space: normal;
   }
   tfoot th,
   tfoot td {
@@ -209,7 +212,7 @@ export const checkoutStyles = css`
     gap: var(--_space-2);
     padding: var(--_space-3);
     border-radius: var(--_radius);
-    background: var(--mendunia-notice-background, #f6f1e7);
+    background: var(--mendunia-notice-background, var(--_subtle));
   }
   [part='landed-cost'] p {
     margin: 0;

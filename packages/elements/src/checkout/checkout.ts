@@ -117,11 +117,13 @@ export class MenduniaCheckout extends LitElement {
     if (this.inline) return panel;
     // Backdrop clicks are a pointer shortcut; keyboard users close with Esc (the dialog's cancel).
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
-    return html`<dialog part="dialog" lang=${lang} dir=${dirOf(lang)} aria-labelledby="checkout-title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>${panel}</dialog>`;
+    return html`<dialog part="dialog" aria-labelledby="checkout-title" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @click=${this.modal.onClick}>${panel}</dialog>`;
   }
 
   private renderPanel(sf: Storefront, t: TFunction, lang: string): TemplateResult {
     const step = this.flow?.$draft.get().step;
+    // The controller marks the shadow root's top element (the dialog); the panel says it too, for
+    // a page that styles or reads ::part(base) on its own.
     return html`<section part="base" lang=${lang} dir=${dirOf(lang)} aria-labelledby="checkout-title">
       <header>
         <h2 id="checkout-title" tabindex="-1">${t('checkout.title')}</h2>

@@ -1,4 +1,4 @@
-import { formatMoney, type Pricing } from '@mendunia/core';
+import { balanceBidi, formatMoney, type Pricing } from '@mendunia/core';
 import { lineTitle, type Order } from '@mendunia/core/checkout/index.js';
 import type { TFunction } from '@mendunia/i18n';
 import { serviceName } from './service-name.js';
@@ -6,7 +6,8 @@ import { serviceName } from './service-name.js';
 /**
  * The order written out for WhatsApp and email, in the buyer's language: every line with its
  * variant, shipping, import charges, the total in IDR (and about how much in the buyer's
- * currency), the delivery address and the reference. Plain text: it is sent, not rendered.
+ * currency), the delivery address and the reference. Plain text: it is sent, not rendered, and
+ * no unpaired bidi control in it can re-order a line (a name's RLO turning the price around).
  */
 export function orderSummary(order: Order, shop: string, pricing: Pricing, t: TFunction, lang: string): string {
   const idr = (amount: number) => formatMoney({ amount, currency: 'IDR' }, pricing.locale);
@@ -22,5 +23,6 @@ export function orderSummary(order: Order, shop: string, pricing: Pricing, t: TF
   lines.push(t('checkout.summary.total', { amount: idr(order.totals.totalIdr) }) + (total.approximate ? ` ${t('checkout.summary.approx', { amount: total.text.replace(/^≈\s*/, '') })}` : ''));
   if (order.totals.onDeliveryIdr > 0) lines.push(t('checkout.summary.onDelivery', { amount: idr(order.totals.onDeliveryIdr) }));
   lines.push('', t('checkout.summary.deliverTo'), ...order.addressLines, '', t('checkout.summary.contact', { ...order.contact }));
-  return lines.join('\n');
+  // Catalog and buyer text were balanced when read; a saved order from an older version may not be.
+  return balanceBidi(lines.join('\n'));
 }

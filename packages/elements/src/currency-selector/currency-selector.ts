@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
-import { dirOf, displayLanguage, translator } from '@mendunia/i18n';
+import { translator } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { currencyName, formatDate } from '../shared/intl.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
@@ -86,7 +86,7 @@ export class MenduniaCurrencySelector extends LitElement {
     else if (pricing.stale && pricing.rates) note = t('currency.stale', { date: formatDate(pricing.rates.date, locale) });
     else note = pricing.currency === charge ? '' : t('currency.estimate', { currency: pricing.currency, charge });
 
-    return html`<div part="base" dir=${dirOf(displayLanguage(locale))}>
+    return html`<div part="base">
       <label part="label" for="select" class=${this.hideLabel ? 'visually-hidden' : ''}>${t('currency.label')}</label>
       <select
         part="select"

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
-import { $loadedLanguages, SUPPORTED_LANGUAGES, dirOf, displayLanguage, loadLanguage, resolveLanguage, translator } from '@mendunia/i18n';
+import { $loadedLanguages, SUPPORTED_LANGUAGES, loadLanguage, resolveLanguage, translator } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { languageAutonym } from '../shared/intl.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
@@ -56,7 +56,7 @@ export class MenduniaLocaleSelector extends LitElement {
     const offered = (this.languages?.split(/[\s,]+/).filter(Boolean) ?? [...SUPPORTED_LANGUAGES]).filter((lang) =>
       (SUPPORTED_LANGUAGES as readonly string[]).includes(lang),
     );
-    return html`<div part="base" dir=${dirOf(displayLanguage(locale))}>
+    return html`<div part="base">
       <label part="label" for="select" class=${this.hideLabel ? 'visually-hidden' : ''}>${translator(locale)('locale.label')}</label>
       <select part="select" id="select" @change=${this.onChange}>
         ${offered.map(

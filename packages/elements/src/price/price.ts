@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Storefront } from '@mendunia/core';
-import { dirOf, displayLanguage, translator } from '@mendunia/i18n';
+import { translator } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { priceTitle } from './price-text.js';
@@ -41,6 +41,9 @@ export class MenduniaPrice extends LitElement {
         text-shadow: inherit !important;
         white-space: inherit !important;
       }
+      :host > * {
+        color: inherit;
+      }
       [part='amount'] {
         color: var(--mendunia-price-color, inherit);
         font-weight: var(--mendunia-price-font-weight, 600);
@@ -72,7 +75,6 @@ export class MenduniaPrice extends LitElement {
     if (!sf) return nothing;
     const pricing = sf.$pricing.get();
     const t = translator(pricing.locale);
-    const dir = dirOf(displayLanguage(pricing.locale));
     const raw = this.amount === undefined ? '' : String(this.amount).trim();
     const amount = Number(raw);
     if (raw === '' || !Number.isSafeInteger(amount) || amount < 0) {
@@ -80,14 +82,14 @@ export class MenduniaPrice extends LitElement {
         this.reported = raw;
         console.error(`Mendunia: <mendunia-price amount="${this.amount ?? ''}">: expected a whole, non-negative IDR amount such as 150000.`);
       }
-      return html`<span part="base" dir=${dir}><span part="amount">${t('price.invalid')}</span></span>`;
+      return html`<span part="base"><span part="amount">${t('price.invalid')}</span></span>`;
     }
     const view = pricing.price(amount);
     if (!view.approximate) {
-      return html`<span part="base" dir=${dir}><span part="amount">${view.text}</span></span>`;
+      return html`<span part="base"><span part="amount">${view.text}</span></span>`;
     }
     const charged = t('price.charged', { amount: view.chargeText });
-    return html`<span part="base" dir=${dir} title=${priceTitle(pricing, charged, t)}
+    return html`<span part="base" title=${priceTitle(pricing, charged, t)}
       ><span part="amount" aria-hidden="true">${view.text}</span
       ><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}. ${charged}.</span
       >${this.showCharge

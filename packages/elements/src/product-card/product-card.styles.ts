@@ -3,11 +3,13 @@ import { css } from 'lit';
 export const productCardStyles = css`
   :host {
     display: block;
+  }
+  :host > * {
     --_card-radius: var(--mendunia-card-radius, var(--_radius));
     --_card-padding: var(--mendunia-card-padding, var(--_space-4));
     --_card-bg: var(--mendunia-card-background, var(--_surface));
     --_card-border: var(--mendunia-card-border, 1px solid var(--_border));
-    --_image-bg: var(--mendunia-card-image-background, #f3efe9);
+    --_image-bg: var(--mendunia-card-image-background, var(--_subtle));
   }
   [part='base'] {
     display: flex;
@@ -78,7 +80,7 @@ export const productCardStyles = css`
     color: var(--_success);
   }
   [part='stock'].low {
-    color: var(--mendunia-color-warning, #8a4b00);
+    color: var(--_warning);
   }
   [part='stock'].out {
     color: var(--_danger);

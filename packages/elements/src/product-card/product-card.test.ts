@@ -77,7 +77,7 @@ describe('<mendunia-product-card>', () => {
     expect(event.composed).to.equal(true);
     await el.updateComplete;
     expect(brief(storefront.cart.$lines.get())).to.deep.equal([{ productId: 'kopi-gayo', variantId: 'beans', quantity: 1 }]);
-    expect(text(el, 'status')).to.equal('Added to cart: Gayo Arabica Coffee × 1');
+    expect(text(el, 'status')).to.equal('Added to cart: \u2068Gayo Arabica Coffee\u2069 × 1');
   });
 
   it('adds nothing when the host cancels the event', async () => {
@@ -105,7 +105,7 @@ describe('<mendunia-product-card>', () => {
     storefront.cart.setQuantity('cengkeh', undefined, 2);
     part(el, 'add-button')!.click(); // asks for 3 more, 1 fits
     await el.updateComplete;
-    expect(text(el, 'status')).to.equal('Only 3 available: your cart now has 3 of Cengkeh Maluku');
+    expect(text(el, 'status')).to.equal('Only 3 available: your cart now has 3 of \u2068Cengkeh Maluku\u2069');
     expect(storefront.cart.$lines.get()[0].quantity).to.equal(3);
   });
 

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import {
   findProduct,
   findVariant,
+  isolate,
   localise,
   MAX_LINE_QUANTITY,
   priceOf,
@@ -11,7 +12,7 @@ import {
   type Storefront,
   type Variant,
 } from '@mendunia/core';
-import { dirOf, displayLanguage, translator, type TFunction } from '@mendunia/i18n';
+import { translator, type TFunction } from '@mendunia/i18n';
 import { MenduniaAddToCartEvent } from '../shared/events.js';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
@@ -111,7 +112,7 @@ export class MenduniaProductCard extends LitElement {
     const image = product.images[0];
     const max = stock ?? MAX_LINE_QUANTITY;
 
-    return html`<article part="base" dir=${this.textDir} aria-labelledby="title">
+    return html`<article part="base" aria-labelledby="title">
       <slot name="badge"></slot>
       <div class="media">
         ${image
@@ -170,7 +171,7 @@ export class MenduniaProductCard extends LitElement {
   }
 
   private renderLoading(t: TFunction): TemplateResult {
-    return html`<div part="base" dir=${this.textDir} class="skeleton" aria-busy="true">
+    return html`<div part="base" class="skeleton" aria-busy="true">
       <div class="media"></div>
       <div class="body">
         <span part="message" role="status" class="visually-hidden">${t('product.loading')}</span>
@@ -181,16 +182,12 @@ export class MenduniaProductCard extends LitElement {
   }
 
   private renderMessage(text: string, action: TemplateResult | typeof nothing = nothing): TemplateResult {
-    return html`<div part="base" dir=${this.textDir}>
+    return html`<div part="base">
       <div class="media"></div>
       <div class="message"><p part="message" role="status">${text}</p>${action}</div>
     </div>`;
   }
 
-  /** Direction of the language shown (right to left for Arabic); the host page keeps its own. */
-  private get textDir(): 'ltr' | 'rtl' {
-    return dirOf(displayLanguage(this.store.value?.$locale.get() ?? document.documentElement.lang));
-  }
 
   /** The chosen variant, else the first that is not sold out, else the first. */
   private currentVariant(product: Product): Variant | undefined {
@@ -214,7 +211,7 @@ export class MenduniaProductCard extends LitElement {
     });
     if (!this.dispatchEvent(event)) return;
     const result = sf.cart.add(product.id, variant?.id, quantity);
-    const name = localise(product.name, sf.$locale.get());
+    const name = isolate(localise(product.name, sf.$locale.get()));
     const count = stockOf(product, variant) ?? 0;
     if (result.ok && !result.limited) this.status = { text: t('product.added', { name, quantity }), error: false };
     else if (result.ok) this.status = { text: t('product.addedLimited', { name, count }), error: true };

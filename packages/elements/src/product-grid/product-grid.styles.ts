@@ -1,11 +1,16 @@
 import { css } from 'lit';
 
+// No cap on columns by default: as many as fit. The grid has as many columns of at least the
+// minimum width as fit, but never more than --mendunia-grid-columns: each column is at least 1/N
+// of the row (minus the gaps). (Comments stay out of css``: they would ship in the bundle.)
+
 export const productGridStyles = css`
   :host {
     display: block;
+  }
+  :host > * {
     --_grid-min-column: var(--mendunia-grid-min-column, 15rem);
     --_grid-gap: var(--mendunia-grid-gap, var(--_space-4));
-    /* No cap by default: as many columns as fit. */
     --_grid-columns: var(--mendunia-grid-columns, 999);
   }
   [part='base'] {
@@ -33,10 +38,6 @@ export const productGridStyles = css`
   }
   [part='grid'] {
     display: grid;
-    /*
-     * As many columns of at least the minimum width as fit, but never more than
-     * --mendunia-grid-columns: each column is at least 1/N of the row (minus the gaps).
-     */
     grid-template-columns: repeat(
       auto-fill,
       minmax(
@@ -62,7 +63,7 @@ export const productGridStyles = css`
     min-block-size: 22rem;
     border: 1px solid var(--_border);
     border-radius: var(--mendunia-card-radius, var(--_radius));
-    background: var(--mendunia-card-image-background, #f3efe9);
+    background: var(--mendunia-card-image-background, var(--_subtle));
   }
   [part='message'] {
     margin: 0;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localise, type Catalog, type Category, type Product, type Storefront } from '@mendunia/core';
-import { dirOf, displayLanguage, translator, type TFunction } from '@mendunia/i18n';
+import { translator, type TFunction } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { productGridStyles } from './product-grid.styles.js';
@@ -105,14 +105,14 @@ export class MenduniaProductGrid extends LitElement {
     const t = translator(sf?.$locale.get() ?? document.documentElement.lang);
     if (!sf || !state || state.status === 'idle' || state.status === 'loading') return this.renderLoading(t);
     if (state.status === 'error') {
-      return html`<div part="base" dir=${this.textDir} class="message">
+      return html`<div part="base" class="message">
         <p part="message" role="status">${t('product.loadError')}</p>
         <button part="retry-button" type="button" @click=${() => void sf.loadCatalog()}>${t('product.retry')}</button>
       </div>`;
     }
     const view = this.view!;
     const locale = sf.$locale.get();
-    return html`<div part="base" dir=${this.textDir}>
+    return html`<div part="base">
       ${view.filterable && !this.hideFilter ? this.renderFilter(view, locale, t) : nothing}
       ${view.products.length
         ? html`<ul part="grid">
@@ -151,7 +151,7 @@ export class MenduniaProductGrid extends LitElement {
   }
 
   private renderLoading(t: TFunction): TemplateResult {
-    return html`<div part="base" dir=${this.textDir} aria-busy="true">
+    return html`<div part="base" aria-busy="true">
       <p part="message" role="status" class="visually-hidden">${t('grid.loading')}</p>
       <ul part="grid" aria-hidden="true">
         ${Array.from({ length: PLACEHOLDERS }, () => html`<li><div class="placeholder"></div></li>`)}
@@ -159,10 +159,6 @@ export class MenduniaProductGrid extends LitElement {
     </div>`;
   }
 
-  /** The direction of the widgets' language (like every element's render root). */
-  private get textDir(): 'ltr' | 'rtl' {
-    return dirOf(displayLanguage(this.store.value?.$locale.get() ?? document.documentElement.lang));
-  }
 
   private async choose(category: string | undefined, t: TFunction): Promise<void> {
     if ((this.category || undefined) === category) return;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { defineElement, VERSION } from './define.js';
+import { defineElement, foreignDefinition, VERSION } from './define.js';
 import { captureConsole } from '../test/fixtures.js';
 
 const versionKey = Symbol.for('mendunia.version');
@@ -44,5 +44,19 @@ describe('defineElement', () => {
     });
     expect(warnings.map((w) => w.match(/<([^>]+)>/)![1])).to.deep.equal(names);
     expect(warnings[0]).to.contain('already defined by another script');
+  });
+
+  it('says which class holds the tag, and does not advise loading Mendunia once (it was loaded once)', async () => {
+    const name = tag();
+    customElements.define(name, class FancyCart extends HTMLElement {});
+    const { warnings } = await captureConsole(() => defineElement(name, class extends HTMLElement {}));
+    expect(warnings).to.deep.equal([
+      `Mendunia ${VERSION}: <${name}> is already defined by another script on this page (class FancyCart), not by Mendunia, so Mendunia's <${name}> cannot be used here. Remove that script or have it use another tag name.`,
+    ]);
+    expect(foreignDefinition(name)).to.equal('class FancyCart');
+    const ours = tag();
+    defineElement(ours, class extends HTMLElement {});
+    expect(foreignDefinition(ours)).to.equal(undefined);
+    expect(foreignDefinition(tag())).to.equal(undefined);
   });
 });

@@ -29,6 +29,22 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   if (warned.has(key)) return;
   warned.add(key);
   console.warn(
-    `Mendunia ${VERSION}: <${tag}> is already defined${existing[versionKey] ? ` by Mendunia ${existing[versionKey]}` : ' by another script'}; keeping that definition. Load Mendunia once per page.`,
+    existing[versionKey]
+      ? `Mendunia ${VERSION}: <${tag}> is already defined by Mendunia ${existing[versionKey]}; keeping that definition. Load Mendunia once per page.`
+      : `Mendunia ${VERSION}: <${tag}> is already defined by another script on this page (${describeClass(existing)}), not by Mendunia, so Mendunia's <${tag}> cannot be used here. Remove that script or have it use another tag name.`,
   );
+}
+
+function describeClass(ctor: CustomElementConstructor): string {
+  return ctor.name ? `class ${ctor.name}` : 'an unnamed class';
+}
+
+/**
+ * When `tag` is held by an element that is not Mendunia's (another script defined it first),
+ * says by what (`class FancyCart`); else undefined. A Mendunia element that depends on it (the
+ * cart button opens <mendunia-cart>) uses this to say why it cannot work instead of doing nothing.
+ */
+export function foreignDefinition(tag: string): string | undefined {
+  const existing = globalThis.customElements?.get(tag) as Versioned | undefined;
+  return existing && !existing[versionKey] ? describeClass(existing) : undefined;
 }

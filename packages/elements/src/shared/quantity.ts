@@ -33,8 +33,15 @@ export function clampQuantity(value: number, max: number = MAX_LINE_QUANTITY): n
 export function quantityStepper(o: QuantityStepperOptions): TemplateResult {
   const max = clampQuantity(o.max);
   const set = (value: number) => o.onChange(clampQuantity(value, max));
+  const step = (e: Event, value: number) => {
+    const next = clampQuantity(value, max);
+    // The button is about to disable itself (− at 1, + at the limit): a disabled button drops
+    // focus to <body>, so focus moves to the quantity field beside it first.
+    if (next <= 1 || next >= max) (e.currentTarget as HTMLElement).parentElement?.querySelector('input')?.focus();
+    set(value);
+  };
   return html`<div part=${o.part ?? 'quantity'} class="stepper" role="group" aria-label=${o.label}>
-    <button type="button" aria-label=${o.decreaseLabel} ?disabled=${o.disabled || o.value <= 1} @click=${() => set(o.value - 1)}>−</button>
+    <button type="button" aria-label=${o.decreaseLabel} ?disabled=${o.disabled || o.value <= 1} @click=${(e: Event) => step(e, o.value - 1)}>−</button>
     <input
       type="number"
       inputmode="numeric"
@@ -54,7 +61,7 @@ export function quantityStepper(o: QuantityStepperOptions): TemplateResult {
         if (note?.classList.contains('limit')) note.textContent = wanted > max && o.limitNote ? o.limitNote : '';
       }}
     />
-    <button type="button" aria-label=${o.increaseLabel} ?disabled=${o.disabled || o.value >= max} @click=${() => set(o.value + 1)}>+</button>
+    <button type="button" aria-label=${o.increaseLabel} ?disabled=${o.disabled || o.value >= max} @click=${(e: Event) => step(e, o.value + 1)}>+</button>
   </div><span class="limit" role="status"></span>`;
 }
 

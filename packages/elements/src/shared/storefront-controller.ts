@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { watchDefaultStorefront, type ReadableAtom, type Storefront } from '@mendunia/core';
-import { $loadedLanguages } from '@mendunia/i18n';
+import { $loadedLanguages, dirOf, displayLanguage } from '@mendunia/i18n';
 import { storefrontContext } from './context.js';
 
 /** How long after the page loaded an element may still have no store before we say so. */
@@ -16,7 +16,9 @@ export interface StorefrontHost extends ReactiveControllerHost, HTMLElement {
  * Finds the storefront an element belongs to — its `storefront` property, else the nearest
  * `<mendunia-store>` (context), else the page's default — and re-renders the element when the
  * stores it reads change, or when a language's strings arrive. (nanostores' StoreController
- * pattern, plus the resolution order.)
+ * pattern, plus the resolution order.) It also gives the element's shadow root content the
+ * storefront's `lang` and `dir` (WCAG 3.1.2): the host page keeps its own, so a screen reader
+ * reads an Arabic widget with an Arabic voice on an English page.
  */
 export class StorefrontController implements ReactiveController {
   private fromContext: Storefront | undefined;
@@ -78,6 +80,22 @@ export class StorefrontController implements ReactiveController {
     this.swap(undefined);
   }
 
+  /** The language the element shows: the storefront's, else the page's. */
+  get lang(): string {
+    return displayLanguage(this.current?.$locale.get() ?? document.documentElement.lang);
+  }
+
+  /** Marks every top-level element of the shadow root (the part a host's `lang` cannot reach). */
+  hostUpdated(): void {
+    const lang = this.lang;
+    const dir = dirOf(lang);
+    for (const el of this.host.shadowRoot?.children ?? []) {
+      if (el.localName === 'style') continue;
+      if (el.getAttribute('lang') !== lang) el.setAttribute('lang', lang);
+      if (el.getAttribute('dir') !== dir) el.setAttribute('dir', dir);
+    }
+  }
+
   /** Picks up a changed `storefront` property before the host renders. */
   hostUpdate(): void {
     this.resolve(false);
@@ -95,7 +113,7 @@ export class StorefrontController implements ReactiveController {
     for (const off of this.unsubscribe) off();
     this.current = next;
     this.unsubscribe = next
-      ? this.stores(next).map((store) => store.listen(() => this.host.requestUpdate()))
+      ? [...new Set([next.$locale, ...this.stores(next)])].map((store) => store.listen(() => this.host.requestUpdate()))
       : [];
   }
 }

@@ -119,7 +119,8 @@ describe('hostile catalog text', () => {
     for (const [i, el] of els.entries()) {
       part(el, 'add-button')!.click();
       await el.updateComplete;
-      expect(part(el, 'status')!.textContent).to.equal(`Added to cart: ${Object.values(HOSTILE)[i]} × 1`);
+      // Quoted inside an isolate (FSI … PDI): its direction cannot reach the words around it.
+      expect(part(el, 'status')!.textContent).to.equal(`Added to cart: \u2068${Object.values(HOSTILE)[i]}\u2069 × 1`);
       expectNoInjection(el);
     }
   });
@@ -145,7 +146,7 @@ describe('hostile catalog text', () => {
     storage.setItem('mendunia:default:cart', JSON.stringify({ v: 2, lines: [{ productId: 'no-such-product', quantity: 1, priceIdr: 1, name }] }));
     const { storefront } = await storefrontWith([hostileProduct('emoji')], { storage });
     const cart = await fixture<MenduniaCart>(html`<mendunia-cart inline .storefront=${storefront}></mendunia-cart>`);
-    expect(part(cart, 'notices')!.querySelector('li')!.textContent).to.equal(`${name} is no longer available and was removed from your cart.`);
+    expect(part(cart, 'notices')!.querySelector('li')!.textContent).to.equal(`\u2068${name}\u2069 is no longer available and was removed from your cart.`);
     expectNoInjection(cart);
   });
 
