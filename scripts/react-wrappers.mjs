@@ -1,5 +1,5 @@
-// Generates the React components of @mendunia/react (packages/react/src/index.ts, checkout.ts and
-// events.ts) from the elements' Custom Elements Manifest (packages/elements/custom-elements.json,
+// Generates the React components of @mendunia/react (packages/react/src/index.ts, events.ts and
+// one file per element on its own subpath: checkout.ts, landed-cost.ts) from the elements' Custom Elements Manifest (packages/elements/custom-elements.json,
 // written by `npm run analyze` from the elements' JSDoc): one @lit/react component per tag, its
 // doc comment from the tag's @summary, its event props from the tag's @fires. Run by
 // `npm run build` (after analyze, before rollup); `--check` exits 1 when the files are not what
@@ -14,8 +14,14 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'packages/react/src');
 
-/** The checkout is its own entry point (@mendunia/react/checkout), loaded on first use. */
-const SEPARATE = new Set(['mendunia-checkout']);
+/**
+ * Elements on their own entry point (@mendunia/react/<name>), loaded on first use: they carry the
+ * checkout's rules (address formats, shipping, duties), which pages that never need them should not.
+ */
+const SEPARATE = {
+  'mendunia-checkout': 'the largest element (address rules, shipping, duties), so apps load it when a buyer first checks out',
+  'mendunia-landed-cost': 'it estimates import charges with the checkout\'s duty rules, so apps load it where they show it',
+};
 /**
  * Events a tag hears from the elements inside it (they bubble and are composed), beyond the ones
  * it fires itself: a grid's cards add to the cart; a store hears every Mendunia event.
@@ -85,8 +91,8 @@ function eventsConstName(e) {
 
 export function generate(manifest) {
   const elements = elementsFromManifest(manifest);
-  const main = elements.filter((e) => !SEPARATE.has(e.tag));
-  const separate = elements.filter((e) => SEPARATE.has(e.tag));
+  const main = elements.filter((e) => !Object.hasOwn(SEPARATE, e.tag));
+  const separate = elements.filter((e) => Object.hasOwn(SEPARATE, e.tag));
   const withEvents = elements.filter((e) => e.events.length);
   const classes = [...new Set(withEvents.flatMap((e) => e.events.map(eventClass)))].sort();
 
@@ -106,8 +112,9 @@ ${withEvents
   const eventImports = (list) => list.filter((e) => e.events.length).map(eventsConstName);
   const index = `${HEADER}// React components for the Mendunia elements. Importing this module registers the tags (each
 // element's define.js; version-guarded, so a script tag on the same page does no harm).
-// The checkout is not here: import it from '@mendunia/react/checkout', ideally through
-// React.lazy, so pages that never check out don't carry it.
+// The checkout and the landed cost are not here: import them from '@mendunia/react/checkout' and
+// '@mendunia/react/landed-cost', ideally through React.lazy, so pages that don't use them don't
+// carry the checkout's rules.
 import * as React from 'react';
 import { createComponent, type ReactWebComponent } from '@lit/react';
 import {
@@ -121,19 +128,24 @@ ${main.map((e) => component(e, { eventsConst: e.events.length ? eventsConstName(
 export { useStorefrontStore } from './use-storefront-store.js';
 `;
 
-  const checkout = `${HEADER}// The checkout on its own subpath: it is the largest element (address rules, shipping, duties),
-// so apps load it when a buyer first checks out, e.g.
-//   const MenduniaCheckout = lazy(() => import('@mendunia/react/checkout'));
+  const files = { 'events.ts': events, 'index.ts': index };
+  for (const e of separate) {
+    const name = e.tag.replace(/^mendunia-/, '');
+    const eventsConst = e.events.length ? eventsConstName(e) : undefined;
+    files[`${name}.ts`] = `${HEADER}// <${e.tag}> on its own subpath: ${SEPARATE[e.tag]}, e.g.
+//   const ${e.className} = lazy(() => import('@mendunia/react/${name}'));
 import * as React from 'react';
 import { createComponent } from '@lit/react';
-${separate.map((e) => `import { ${e.className} as ${e.className}Element } from '@mendunia/elements/checkout/checkout.js';\nimport '@mendunia/elements/checkout/define.js';`).join('\n')}
-${eventImports(separate).length ? `import { ${eventImports(separate).join(', ')} } from './events.js';\n` : ''}
-${separate.map((e) => component(e, { eventsConst: e.events.length ? eventsConstName(e) : undefined })).join('\n\n')}
+import { ${e.className} as ${e.className}Element } from '@mendunia/elements/${name}/${name}.js';
+import '@mendunia/elements/${name}/define.js';
+${eventsConst ? `import { ${eventsConst} } from './events.js';\n` : ''}
+${component(e, { eventsConst })}
 
-/** For \`React.lazy(() => import('@mendunia/react/checkout'))\`. */
-export default ${separate[0].className};
+/** For \`React.lazy(() => import('@mendunia/react/${name}'))\`. */
+export default ${e.className};
 `;
-  return { 'events.ts': events, 'index.ts': index, 'checkout.ts': checkout };
+  }
+  return files;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -2,8 +2,9 @@
 // elements' JSDoc): do not edit; change the element's JSDoc and run `npm run build`.
 // React components for the Mendunia elements. Importing this module registers the tags (each
 // element's define.js; version-guarded, so a script tag on the same page does no harm).
-// The checkout is not here: import it from '@mendunia/react/checkout', ideally through
-// React.lazy, so pages that never check out don't carry it.
+// The checkout and the landed cost are not here: import them from '@mendunia/react/checkout' and
+// '@mendunia/react/landed-cost', ideally through React.lazy, so pages that don't use them don't
+// carry the checkout's rules.
 import * as React from 'react';
 import { createComponent, type ReactWebComponent } from '@lit/react';
 import {
