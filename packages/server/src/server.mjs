@@ -49,7 +49,7 @@ export async function startServer(settings, io = {}) {
     log(`checkout ${settings.checkout} has no payment details (payment.bank, payment.qrisImage) nor handoff.paymentLink: buyers cannot pay online; POST /api/orders/{ref}/payment answers 503`);
   }
   if (settings.midtrans.serverKey) {
-    payments.midtrans = createMidtransAdapter({ serverKey: settings.midtrans.serverKey, snapUrl: settings.midtrans.snapUrl, ...(settings.midtrans.finishUrl ? { finishUrl: settings.midtrans.finishUrl } : {}) });
+    payments.midtrans = createMidtransAdapter({ serverKey: settings.midtrans.serverKey, snapUrl: settings.midtrans.snapUrl, apiUrl: settings.midtrans.apiUrl, ...(settings.midtrans.finishUrl ? { finishUrl: settings.midtrans.finishUrl } : {}) });
   } else if (settings.payment === 'midtrans') {
     throw new SettingsError('MENDUNIA_PAYMENT=midtrans needs MIDTRANS_SERVER_KEY');
   }
