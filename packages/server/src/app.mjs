@@ -34,12 +34,24 @@ const addFormats = /** @type {typeof addFormatsModule.default} */ (/** @type {un
  * @property {number} bodyLimit
  * @property {string} corsOrigin
  * @property {string | undefined} logLevel
+ * @property {import('./settings.mjs').Timeouts} [timeouts]  defaults: those of readSettings
  */
+
+/** The settings' defaults (docs/storefront-api.md#settings). @type {import('./settings.mjs').Timeouts} */
+const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, connectionMs: 60_000 };
 
 /** @param {AppOptions} options */
 export async function buildApp(options) {
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const app = Fastify({
     bodyLimit: options.bodyLimit,
+    // Slow or idle clients are cut off: headers and the whole request have deadlines (Node answers
+    // 408 and closes), idle sockets are closed. Node checks the deadlines every
+    // connectionsCheckingInterval (30 s by default), so check often enough for short deadlines.
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 4))) },
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.connectionMs,
     logger: options.logLevel ? { level: options.logLevel } : false,
     // Behind a proxy the client address matters only for logs; keep the default (no trust).
     return503OnClosing: true,

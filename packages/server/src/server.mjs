@@ -80,6 +80,7 @@ export async function startServer(settings, io = {}) {
       bodyLimit: settings.bodyLimit,
       corsOrigin: settings.corsOrigin,
       logLevel: settings.logLevel,
+      timeouts: settings.timeouts,
     });
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {

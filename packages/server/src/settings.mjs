@@ -38,6 +38,16 @@ export class SettingsError extends Error {
  * @property {{ serverKey?: string, snapUrl: string, apiUrl: string, finishUrl?: string }} midtrans
  * @property {{ url?: string, secret?: string, maxAttempts: number, retryBaseMs: number, pollMs: number, timeoutMs: number }} webhook
  * @property {string | undefined} logLevel
+ * @property {Timeouts} timeouts
+ */
+
+/**
+ * How long a client may take, so that slow or idle connections (slow-loris) cannot hold the server.
+ * @typedef {object} Timeouts
+ * @property {number} headersMs     to send the request line and all headers (Node's headersTimeout)
+ * @property {number} requestMs     to send the whole request, body included (requestTimeout)
+ * @property {number} keepAliveMs   an idle kept-alive connection waits this long for the next request
+ * @property {number} connectionMs  a socket with no traffic at all is closed after this (socket timeout)
  */
 
 /** Flag name → settings key; each takes a value. */
@@ -134,7 +144,25 @@ export function readSettings(flags = {}, env = process.env) {
       timeoutMs: duration(env.MENDUNIA_WEBHOOK_TIMEOUT ?? '10s', 'MENDUNIA_WEBHOOK_TIMEOUT'),
     },
     logLevel: env.MENDUNIA_LOG || undefined,
+    timeouts: readTimeouts(env),
   };
+}
+
+/** @param {NodeJS.ProcessEnv} env @returns {Timeouts} */
+function readTimeouts(env) {
+  const positive = (/** @type {string} */ name, /** @type {string} */ fallback) => {
+    const ms = duration(env[name] || fallback, name);
+    if (ms <= 0) throw new SettingsError(`${name}: expected a duration above 0, got "${env[name]}"`);
+    return ms;
+  };
+  const timeouts = {
+    headersMs: positive('MENDUNIA_HEADERS_TIMEOUT', '10s'),
+    requestMs: positive('MENDUNIA_REQUEST_TIMEOUT', '30s'),
+    keepAliveMs: positive('MENDUNIA_KEEP_ALIVE_TIMEOUT', '10s'),
+    connectionMs: positive('MENDUNIA_CONNECTION_TIMEOUT', '60s'),
+  };
+  if (timeouts.headersMs > timeouts.requestMs) throw new SettingsError('MENDUNIA_HEADERS_TIMEOUT: must not be longer than MENDUNIA_REQUEST_TIMEOUT (the headers are part of the request)');
+  return timeouts;
 }
 
 /** @param {string} text  @param {string} name  @param {number} min  @param {number} max */

@@ -75,6 +75,13 @@ test('settings: defaults work without any configuration; bad values name the var
   assert.equal(readSettings({ port: '9000' }, { PORT: '8000' }).port, 9000);
 });
 
+test('settings: every connection has deadlines by default; a headers deadline past the request deadline is refused', () => {
+  assert.deepEqual(readSettings({}, {}).timeouts, { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, connectionMs: 60_000 });
+  assert.equal(readSettings({}, { MENDUNIA_HEADERS_TIMEOUT: '2s' }).timeouts.headersMs, 2000);
+  assert.throws(() => readSettings({}, { MENDUNIA_HEADERS_TIMEOUT: '1m' }), /MENDUNIA_HEADERS_TIMEOUT.*MENDUNIA_REQUEST_TIMEOUT/);
+  assert.throws(() => readSettings({}, { MENDUNIA_KEEP_ALIVE_TIMEOUT: '0s' }), /MENDUNIA_KEEP_ALIVE_TIMEOUT/);
+});
+
 test('migrations are numbered 1, 2, 3 … and each has SQLite and PostgreSQL text', () => {
   MIGRATIONS.forEach((m, i) => {
     assert.equal(m.version, i + 1);
