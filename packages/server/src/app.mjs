@@ -40,6 +40,39 @@ const addFormats = /** @type {typeof addFormatsModule.default} */ (/** @type {un
 /** The settings' defaults (docs/storefront-api.md#settings). @type {import('./settings.mjs').Timeouts} */
 const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, connectionMs: 60_000 };
 
+const WELL_FORMED = 'x-wellFormedStrings';
+/** NUL, or (with the u flag, where a proper pair is one code point) a surrogate on its own. */
+// eslint-disable-next-line no-control-regex -- NUL is what this looks for
+const ILL_FORMED = /[\u0000\uD800-\uDFFF]/u;
+export const ILL_FORMED_MESSAGE = 'must not contain NUL (U+0000) or an unpaired surrogate (U+D800–U+DFFF)';
+
+/**
+ * The Ajv keyword behind WELL_FORMED: one error per ill-formed string or key, at its own path.
+ * @param {unknown} _schema  @param {unknown} data  @param {unknown} _parentSchema  @param {{ instancePath: string }} [dataCtx]
+ */
+function wellFormedStrings(_schema, data, _parentSchema, dataCtx) {
+  /** @type {{ keyword: string, instancePath: string, params: {}, message: string }[]} */
+  const errors = [];
+  const pointer = (/** @type {string} */ key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  /** @param {unknown} value  @param {string} path */
+  const walk = (value, path) => {
+    if (typeof value === 'string') {
+      if (ILL_FORMED.test(value)) errors.push({ keyword: WELL_FORMED, instancePath: path, params: {}, message: ILL_FORMED_MESSAGE });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, `${path}/${i}`));
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (ILL_FORMED.test(key)) errors.push({ keyword: WELL_FORMED, instancePath: path + pointer(key), params: {}, message: `(a key) ${ILL_FORMED_MESSAGE}` });
+        else walk(item, path + pointer(key));
+      }
+    }
+  };
+  walk(data, dataCtx?.instancePath ?? '');
+  // Ajv reads a validate keyword's errors from the function itself.
+  /** @type {{ errors?: unknown[] }} */ (/** @type {unknown} */ (wellFormedStrings)).errors = errors;
+  return errors.length === 0;
+}
+
 /** @param {AppOptions} options */
 export async function buildApp(options) {
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
@@ -64,7 +97,12 @@ export async function buildApp(options) {
   const paramAjv = new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, strict: false });
   addFormats(bodyAjv, ['email', 'date-time', 'uri']);
   addFormats(paramAjv, ['email', 'date-time', 'uri']);
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema));
+  // Every string of every request (body, query, parameters, headers), at any depth, keys too, must
+  // be well-formed text: no NUL and no unpaired surrogate (PostgreSQL cannot store them, and they
+  // are never a name or an address). One keyword at the root of each request schema, so no field
+  // can forget it; the error names the field like any schema error.
+  for (const ajv of [bodyAjv, paramAjv]) ajv.addKeyword({ keyword: WELL_FORMED, schemaType: 'boolean', errors: true, validate: wellFormedStrings });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile({ ...schema, [WELL_FORMED]: true }));
 
   // An empty body sent as JSON (fetch with a content-type and no body) is no body, not an error;
   // everything else goes through fastify's own parser (prototype-poisoning checks included).

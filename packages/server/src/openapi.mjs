@@ -27,7 +27,10 @@ const problemResponse = (description, types) => ({
   content: { 'application/problem+json': { schema: ref('ProblemDetails') } },
 });
 const common = {
-  400: problemResponse('Malformed JSON or a request that does not match the schema; `errors` names each field', ['validation-error', 'malformed-json']),
+  400: problemResponse(
+    'Malformed JSON or a request that does not match the schema; `errors` names each field. Any string of a request (body, query, header, at any depth, keys included) containing NUL (U+0000) or an unpaired surrogate is refused here too',
+    ['validation-error', 'malformed-json'],
+  ),
   413: problemResponse('Body over the size limit (64 KiB by default)', ['body-too-large']),
   415: problemResponse('Body not sent as application/json', ['unsupported-media-type']),
 };

@@ -239,6 +239,33 @@ export function defineApiSuite(label, makeBackend) {
       assert.equal(await orderCount(base), before + 1);
     });
 
+    test('NUL (U+0000) or an unpaired surrogate in any text is refused with 400 naming the field, and nothing is stored', async () => {
+      const q = await quote(base);
+      const before = await orderCount(base);
+      const send = (/** @type {unknown} */ body) => postJson(`${base}/api/orders`, body, { 'idempotency-key': newKey('nul') });
+      /** @param {any} r  @param {string[]} paths */
+      const refused = (r, paths) => {
+        assertProblem(r, 400, 'validation-error');
+        for (const path of paths) assert.ok(r.body.errors.some((/** @type {any} */ e) => e.path === path && /U\+0000|surrogate/.test(e.message)), `${path} in ${JSON.stringify(r.body)}`);
+      };
+      refused(await send({ ...orderBody(q), contact: { ...CONTACT, name: 'Tan\u0000Wei Ling' } }), ['contact.name']);
+      // JSON.stringify writes a lone surrogate as "\ud800": the server parses it back into one.
+      refused(await send({ ...orderBody(q), address: { ...ADDRESS, addressLine1: '1 Raffles Place \ud800' } }), ['address.addressLine1']);
+      refused(await send({ ...orderBody(q), address: { ...ADDRESS, city: 'Singa\udc00pore', addressLine2: '#20\u0000' } }), ['address.city', 'address.addressLine2']);
+      const inQuote = structuredClone(q);
+      inQuote.lines[0].name += '\u0000';
+      refused(await send(orderBody(inQuote)), ['quote.lines[0].name']);
+      // A well-formed pair (an emoji) is text like any other.
+      const emoji = await send({ ...orderBody(q), contact: { ...CONTACT, name: 'Tan Wei Ling 🌸' } });
+      assert.equal(emoji.status, 201, JSON.stringify(emoji.body));
+      assert.equal(await orderCount(base), before + 1, 'only the well-formed order was stored');
+      refused(await postJson(`${base}/api/quotes`, { ...CART, serviceId: 'pos\u0000' }), ['serviceId']);
+      const status = await postJson(`${base}/api/orders/${emoji.body.reference}/status`, { status: 'cancelled', note: 'x\ud83d' }, merchant);
+      refused(status, ['note']);
+      assert.equal((await getJson(`${base}/api/orders/${emoji.body.reference}/status`, merchant)).body.status, 'pending_payment');
+      refused(await getJson(`${base}/api/orders?since=${encodeURIComponent('2026-01-01T00:00:00Z')}&status=paid%00`, merchant), ['query.status']);
+    });
+
     test('the same order POSTed 20 times at once with one key makes one order; another body with that key is refused', async () => {
       const q = await quote(base);
       const before = await orderCount(base);
