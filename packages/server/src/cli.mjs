@@ -173,7 +173,7 @@ async function orders(settings, args, io) {
         const detail = await repo.getOrder(reference);
         if (!detail) return fail(io, `no order ${reference}`);
         const { orderView } = await import('./orders.mjs');
-        io.stdout.write(values.format === 'json' ? `${JSON.stringify(orderView(detail), null, 2)}\n` : exporter.orderText(detail));
+        io.stdout.write(values.format === 'json' ? `${exporter.jsonForTerminal(orderView(detail), 2)}\n` : exporter.orderText(detail));
         return 0;
       });
     }

@@ -371,6 +371,33 @@ export function defineApiSuite(label, makeBackend) {
       assert.equal(missing.code, 2);
     });
 
+    test('merchant CLI: a buyer’s terminal escapes and bidi controls are not printed; CSV cells cannot start a formula', async () => {
+      const q = await quote(base);
+      const hostile = 'Tan\u001b[2J\u001b[1;1HWei\u009b31m\nPAID IN FULL\u202Egnil;=1+1';
+      const created = await postJson(`${base}/api/orders`, { ...orderBody(q), contact: { ...CONTACT, name: hostile }, address: { ...ADDRESS, addressLine2: '\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007' } }, { 'idempotency-key': newKey('cli-hostile') });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const ref = created.body.reference;
+      const env = { MENDUNIA_DATA_DIR: storage.dataDir, ...storage.env };
+      // eslint-disable-next-line no-control-regex
+      const unsafe = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+      for (const args of [['orders', 'show', ref], ['orders', 'list'], ['orders', 'show', ref, '--format', 'json'], ['orders', 'list', '--format', 'json'], ['orders', 'list', '--format', 'csv']]) {
+        const r = await runCli(args, env);
+        assert.equal(r.code, 0, r.stderr);
+        assert.doesNotMatch(r.stdout, unsafe, args.join(' '));
+      }
+      const show = await runCli(['orders', 'show', ref], env);
+      assert.match(show.stdout, /^Buyer {4}TanWei PAID IN FULLgnil;=1\+1 </m);
+      assert.doesNotMatch(show.stdout, /^PAID IN FULL/m, 'no forged line');
+      assert.match(show.stdout, /^ {2}click$/m);
+      const json = await runCli(['orders', 'show', ref, '--format', 'json'], env);
+      assert.equal(JSON.parse(json.stdout).order.contact.name, hostile.trim(), 'JSON keeps the data, escaped');
+      const csv = await runCli(['orders', 'export', '--format', 'csv'], env);
+      const row = /** @type {string} */ (csv.stdout.split('\r\n').find((r) => r.startsWith(`${ref},`)));
+      assert.ok(row.includes(',"TanWei PAID IN FULLgnil;\'=1+1",'), row);
+      // Split the way a ";" spreadsheet does: no cell starts a formula.
+      for (const cell of row.split(/[;,]/)) assert.doesNotMatch(cell.replace(/^"/, ''), /^\s*[=+\-@]/, row);
+    });
+
     test('an order of two variants of one product names both everywhere: the order, its stored lines, orders show, CSV and JSON exports, customs', async () => {
       const q = await quote(base, { lines: [{ productId: 'kemeja-batik-lasem', variantId: 's', quantity: 1 }, { productId: 'kemeja-batik-lasem', variantId: 'l', quantity: 2 }], destination: 'SG' });
       assert.deepEqual(q.lines.map((/** @type {any} */ l) => [l.productId, l.variantId, l.quantity]), [['kemeja-batik-lasem', 's', 1], ['kemeja-batik-lasem', 'l', 2]]);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { canonicalJson } from '../src/canonical.mjs';
 import { MIGRATIONS } from '../src/db/migrations.mjs';
-import { csvField } from '../src/export.mjs';
+import { csvField, jsonForTerminal, terminalText } from '../src/export.mjs';
 import { dotPath, segmentsOf } from '../src/problem.mjs';
 import { differences, signQuote } from '../src/quotes.mjs';
 import { readSettings, SettingsError } from '../src/settings.mjs';
@@ -59,6 +59,31 @@ test('CSV fields are quoted when needed and never start a formula', () => {
   assert.equal(csvField('+6591234567'), "'+6591234567");
   assert.equal(csvField(-5), '-5');
   assert.equal(csvField(null), '');
+});
+
+test('CSV: a formula is guarded at the start of every cell and after a separator a spreadsheet may split on', () => {
+  // An Indonesian Excel splits a comma file on ";": "Tan;=1+1" would become the cells "Tan" and "=1+1".
+  assert.equal(csvField('Tan;=1+1'), '"Tan;\'=1+1"');
+  assert.equal(csvField('Tan, +62 811'), '"Tan, \'+62 811"');
+  assert.equal(csvField('a\t@SUM(A1)'), 'a @SUM(A1)', 'a tab becomes a space: no cell boundary left');
+  assert.equal(csvField(' =1+1'), "' =1+1");
+  assert.equal(csvField('＝1+1'), "'＝1+1");
+  assert.equal(csvField('Jl. Sudirman; No. 5'), '"Jl. Sudirman; No. 5"');
+  assert.equal(csvField('Tan\u001b[2J Wei'), 'Tan Wei');
+});
+
+test('terminal text: escape sequences, C0/C1 controls and bidi controls are removed; line breaks become spaces', () => {
+  assert.equal(terminalText('Tan\u001b[2J\u001b[1;1HWei'), 'TanWei');
+  assert.equal(terminalText('a\u001b]0;title\u0007b\u001b]8;;https://evil.example\u001b\\c'), 'abc');
+  assert.equal(terminalText('a\u009b31mb\u0085c\u007fd'), 'abcd');
+  assert.equal(terminalText('name\nPaid: IDR 0\r\nx'), 'name Paid: IDR 0 x');
+  assert.equal(terminalText('\u202Eevil\u202C \u2066x\u2069 \u200Fy'), 'evil x y');
+  assert.equal(terminalText('Tan Wei Ling 陈慧玲 🌸 محمد'), 'Tan Wei Ling 陈慧玲 🌸 محمد');
+  // JSON keeps the data, escaped so a terminal shows it rather than runs it.
+  const json = jsonForTerminal({ name: 'a\u009bb\u202Ec\u001b' });
+  assert.equal(json, '{"name":"a\\u009bb\\u202ec\\u001b"}');
+  assert.deepEqual(JSON.parse(json), { name: 'a\u009bb\u202Ec\u001b' });
+  assert.equal(jsonForTerminal({ a: ['\u0085'] }, 2), '{\n  "a": [\n    "\\u0085"\n  ]\n}');
 });
 
 test('settings: defaults work without any configuration; bad values name the variable', () => {
