@@ -5,6 +5,7 @@
  */
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { destinationCountries } from '@mendunia/core/checkout/index.js';
@@ -35,6 +36,7 @@ const addFormats = /** @type {typeof addFormatsModule.default} */ (/** @type {un
  * @property {string} corsOrigin
  * @property {string | undefined} logLevel
  * @property {import('./settings.mjs').Timeouts} [timeouts]  defaults: those of readSettings
+ * @property {{ max: number, windowMs: number }} [rateLimit]  public POSTs per client address and route; absent or max 0: no limit
  */
 
 /** The settings' defaults (docs/storefront-api.md#settings). @type {import('./settings.mjs').Timeouts} */
@@ -85,7 +87,17 @@ export async function buildApp(options) {
     requestTimeout: timeouts.requestMs,
     keepAliveTimeout: timeouts.keepAliveMs,
     connectionTimeout: timeouts.connectionMs,
-    logger: options.logLevel ? { level: options.logLevel } : false,
+    // Tokens never reach the log: requests are logged with secrets in the URL replaced and
+    // without headers (Authorization is redacted should anything log them).
+    logger: options.logLevel
+      ? {
+          level: options.logLevel,
+          redact: { paths: ['req.headers.authorization', 'headers.authorization', 'request.headers.authorization'], censor: '[redacted]' },
+          serializers: {
+            req: (request) => ({ method: request.method, url: redactUrl(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort }),
+          },
+        }
+      : false,
     // Behind a proxy the client address matters only for logs; keep the default (no trust).
     return503OnClosing: true,
     forceCloseConnections: true,
@@ -120,6 +132,23 @@ export async function buildApp(options) {
     maxAge: 600,
   });
 
+  // Public POSTs (quotes, orders, payment creation) are limited per client address and route;
+  // payment notifications are not (they come from the provider, which retries).
+  const limit = options.rateLimit?.max ? options.rateLimit : undefined;
+  if (limit) {
+    await app.register(rateLimit, {
+      global: false,
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      errorResponseBuilder: (_request, context) =>
+        new HttpProblem('rate-limited', `At most ${context.max} requests per ${formatMs(limit.windowMs)} from one address to this route; retry in ${context.after}.`, {
+          headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
+        }),
+    });
+  }
+  /** Route options that apply the rate limit. */
+  const limited = limit ? { config: { rateLimit: {} } } : {};
+
   /** Method and path of every route, for the test that holds the OpenAPI document to them. @type {{ method: string, url: string }[]} */
   const routes = [];
   app.decorate('storefrontRoutes', routes);
@@ -137,10 +166,9 @@ export async function buildApp(options) {
 
   /** Merchant token, or (when `reference` is given) that order's access token. @param {import('fastify').FastifyRequest} request @param {string} [reference] */
   function authorize(request, reference) {
+    // The header only: a token in a URL ends up in logs, browser history and Referer headers.
     const header = String(request.headers.authorization ?? '');
-    const query = /** @type {Record<string, string | undefined>} */ (request.query ?? {});
-    // ?token= only for reads (links in e-mails); a token in a URL ends up in logs.
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : request.method === 'GET' ? (query.token ?? '') : '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (token && safeEqual(token, options.merchantToken)) return 'merchant';
     if (token && reference && safeEqual(token, orderAccessToken(options.secret, reference))) return 'buyer';
     throw new HttpProblem('unauthorized', reference ? 'Send the order access token or the merchant token as Authorization: Bearer <token>.' : 'Send the merchant token as Authorization: Bearer <token>.', {
@@ -178,14 +206,14 @@ export async function buildApp(options) {
     services: options.shop.config.shipping.services.map((s) => ({ id: s.id, carrier: s.carrier, name: s.name, tracked: s.tracked })),
   }));
 
-  app.post('/api/quotes', { schema: { body: S.QuoteRequest } }, async (request) => {
+  app.post('/api/quotes', { ...limited, schema: { body: S.QuoteRequest } }, async (request) => {
     const body = /** @type {{ lines: import('./quotes.mjs').CartLine[], destination: string, serviceId?: string, currency?: string }} */ (request.body);
     return issueQuote(options.shop, options.secret, options.quoteTtlMs, { ...body, destination: body.destination.toUpperCase() });
   });
 
   // ----- orders -------------------------------------------------------------------------------
 
-  app.post('/api/orders', { schema: { body: S.OrderRequest, headers: S.IdempotencyHeaders } }, async (request, reply) => {
+  app.post('/api/orders', { ...limited, schema: { body: S.OrderRequest, headers: S.IdempotencyHeaders } }, async (request, reply) => {
     const key = /** @type {string} */ (request.headers['idempotency-key']);
     const result = await placeOrder(ctx, { key, body: /** @type {import('./orders.mjs').OrderRequestBody} */ (request.body) });
     reply.code(result.statusCode).header('location', `/api/orders/${result.body.reference}`);
@@ -202,7 +230,6 @@ export async function buildApp(options) {
       until: { type: 'string', format: 'date-time' },
       limit: { type: 'integer', minimum: 1, maximum: 1000 },
       offset: { type: 'integer', minimum: 0 },
-      token: { type: 'string' },
     },
   };
   app.get('/api/orders', { schema: { querystring: listQuery } }, async (request) => {
@@ -243,7 +270,7 @@ export async function buildApp(options) {
 
   /** Coalesces concurrent payment creation for one order inside this process. @type {Map<string, Promise<unknown>>} */
   const creating = new Map();
-  app.post('/api/orders/:reference/payment', { schema: { params: referenceParams } }, async (request, reply) => {
+  app.post('/api/orders/:reference/payment', { ...limited, schema: { params: referenceParams } }, async (request, reply) => {
     const { reference } = /** @type {{ reference: string }} */ (request.params);
     authorize(request, reference);
     const adapter = options.payments[options.paymentAdapter];
@@ -287,6 +314,17 @@ export async function buildApp(options) {
   return app;
 }
 
+/** Query parameters whose values are secrets (token, access_token, key, signature …). */
+const SECRET_PARAM = /([?&][^=&#]*(?:token|key|secret|password|signature|auth)[^=&#]*=)[^&#]*/gi;
+
+/** A URL for the log: values of secret-looking query parameters replaced. @param {string} url */
+export function redactUrl(url) {
+  return url.replace(SECRET_PARAM, '$1[redacted]');
+}
+
+/** @param {number} ms */
+const formatMs = (ms) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
+
 /** @param {import('fastify').FastifyReply} reply  @param {import('./problem.mjs').Problem} body  @param {Record<string, string>} [headers] */
 function sendProblem(reply, body, headers = {}) {
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
@@ -329,6 +367,6 @@ function sendError(error, request, reply) {
   const status = Number(error.statusCode);
   if (status >= 400 && status < 500) return sendProblem(reply, { ...problem('validation-error', error.message), status, title: 'Bad request' });
   request.log.error(error);
-  if (!request.log.level || request.log.level === 'silent') process.stderr.write(`mendunia-server: ${request.method} ${request.url}: ${error.stack ?? error}\n`);
+  if (!request.log.level || request.log.level === 'silent') process.stderr.write(`mendunia-server: ${request.method} ${redactUrl(request.url)}: ${error.stack ?? error}\n`);
   return sendProblem(reply, problem('internal-error', 'The server failed; the error is in its log.'));
 }

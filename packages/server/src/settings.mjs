@@ -39,6 +39,9 @@ export class SettingsError extends Error {
  * @property {{ url?: string, secret?: string, maxAttempts: number, retryBaseMs: number, pollMs: number, timeoutMs: number }} webhook
  * @property {string | undefined} logLevel
  * @property {Timeouts} timeouts
+ * @property {{ max: number, windowMs: number }} rateLimit  public POSTs per client address and route per window; max 0 = off
+ * @property {number} idempotencyTtlMs   Idempotency-Key records older than this are purged
+ * @property {boolean} production        NODE_ENV=production: weak secrets are refused, not only warned about
  */
 
 /**
@@ -145,6 +148,12 @@ export function readSettings(flags = {}, env = process.env) {
     },
     logLevel: env.MENDUNIA_LOG || undefined,
     timeouts: readTimeouts(env),
+    rateLimit: {
+      max: /^(off|0|false|no)$/i.test(env.MENDUNIA_RATE_LIMIT ?? '') ? 0 : integer(env.MENDUNIA_RATE_LIMIT || '60', 'MENDUNIA_RATE_LIMIT', 1, 1_000_000),
+      windowMs: duration(env.MENDUNIA_RATE_LIMIT_WINDOW || '1m', 'MENDUNIA_RATE_LIMIT_WINDOW'),
+    },
+    idempotencyTtlMs: duration(env.MENDUNIA_IDEMPOTENCY_TTL || '7d', 'MENDUNIA_IDEMPOTENCY_TTL'),
+    production: env.NODE_ENV === 'production',
   };
 }
 

@@ -285,6 +285,30 @@ export function defineApiSuite(label, makeBackend) {
       assert.equal(await orderCount(base), before + 1);
     });
 
+    test('idempotency records are purged after MENDUNIA_IDEMPOTENCY_TTL; the spent key is refused, never a second order', async () => {
+      const own = await backend.storage('purge');
+      const purging = await startServer({ dataDir: own.dataDir, env: { ...own.env, MENDUNIA_IDEMPOTENCY_TTL: '2s' } });
+      try {
+        const q = await quote(purging.url);
+        const key = newKey('purge');
+        const first = await postJson(`${purging.url}/api/orders`, orderBody(q), { 'idempotency-key': key });
+        assert.equal(first.status, 201, JSON.stringify(first.body));
+        const replay = await postJson(`${purging.url}/api/orders`, orderBody(q), { 'idempotency-key': key });
+        assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+        // Retried until the record is purged: a replay (201) before, a refusal after.
+        let after = replay;
+        for (const deadline = Date.now() + 20_000; after.status === 201 && Date.now() < deadline; ) {
+          await new Promise((r) => setTimeout(r, 250));
+          after = await postJson(`${purging.url}/api/orders`, orderBody(q), { 'idempotency-key': key });
+        }
+        assertProblem(after, 422, 'idempotency-key-reused');
+        assert.equal(after.body.errors[0].path, 'headers.idempotency-key');
+        assert.equal(await orderCount(purging.url), 1);
+      } finally {
+        await purging.stop();
+      }
+    });
+
     test('merchant moves an order through its statuses; wrong moves are refused', async () => {
       const q = await quote(base);
       const created = await postJson(`${base}/api/orders`, orderBody(q), { 'idempotency-key': newKey('status') });
