@@ -8,7 +8,7 @@ import { buildApp } from './app.mjs';
 import { createRepository } from './db/index.mjs';
 import { createManualAdapter, createMidtransAdapter } from './payments/index.mjs';
 import { dataDirWarning, ensureDataDir, loadSecret, weakSecret } from './secrets.mjs';
-import { DEMO_CONFIG_DIR, SettingsError } from './settings.mjs';
+import { DEFAULT_CONFIG_DIR, SettingsError } from './settings.mjs';
 import { loadCatalog, loadCheckout, RatesProvider, SourceError } from './sources.mjs';
 import { WebhookDispatcher } from './webhooks.mjs';
 
@@ -32,7 +32,7 @@ export async function startServer(settings, io = {}) {
   if (merchant.created) log(`created the merchant token in ${merchant.file} (use it as Authorization: Bearer <token> for merchant routes)`);
 
   const { catalog, issues } = await loadCatalog(settings.catalog).catch((error) => {
-    if (settings.configDir === DEMO_CONFIG_DIR && error instanceof SourceError) {
+    if (settings.configDir === DEFAULT_CONFIG_DIR && error instanceof SourceError) {
       throw new SourceError(`${error.message} — give the shop's files with --config-dir (or MENDUNIA_CONFIG_DIR, or --catalog/--checkout/--rates)`);
     }
     throw error;

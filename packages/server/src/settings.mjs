@@ -1,14 +1,18 @@
 /**
  * Server settings from the environment and command-line flags (flags win). Every setting has a
- * default that works on a fresh clone: the demo shop's files, a ./data directory, SQLite.
+ * default that works out of the box, installed from npm or in a clone: the sample shop shipped in
+ * this package (defaults/), a ./data directory, SQLite.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDuration } from '@mendunia/core';
 
-/** The demo shop in this repository, used when no configuration directory is given. */
-export const DEMO_CONFIG_DIR = resolve(fileURLToPath(new URL('../../../examples/plain-html/', import.meta.url)));
+/**
+ * The sample shop shipped inside this package (catalog.json, checkout.json, rates/), used when no
+ * configuration directory is given. Not examples/: a published @mendunia/server does not have it.
+ */
+export const DEFAULT_CONFIG_DIR = resolve(fileURLToPath(new URL('../defaults/', import.meta.url)));
 
 export class SettingsError extends Error {
   /** @param {string} message */
@@ -96,7 +100,7 @@ export function parseFlags(argv) {
 export function readSettings(flags = {}, env = process.env) {
   const pick = (/** @type {string} */ flag, /** @type {string} */ name) => flags[flag] ?? (env[name] || undefined);
   const dataDir = resolve(pick('dataDir', 'MENDUNIA_DATA_DIR') ?? 'data');
-  const configDir = resolve(pick('configDir', 'MENDUNIA_CONFIG_DIR') ?? DEMO_CONFIG_DIR);
+  const configDir = resolve(pick('configDir', 'MENDUNIA_CONFIG_DIR') ?? DEFAULT_CONFIG_DIR);
   const inConfig = (/** @type {string} */ name) => resolve(configDir, name);
   const catalog = pick('catalog', 'MENDUNIA_CATALOG') ?? inConfig('catalog.json');
   const checkout = pick('checkout', 'MENDUNIA_CHECKOUT') ?? inConfig('checkout.json');

@@ -9,13 +9,13 @@ import { parseCheckoutConfig } from '@mendunia/core/checkout/index.js';
 import { createRepository } from '../src/db/index.mjs';
 import { createManualAdapter } from '../src/payments/manual.mjs';
 import { mapStatus, snapRequest } from '../src/payments/midtrans.mjs';
-import { DEMO_CONFIG_DIR, readSettings, SettingsError } from '../src/settings.mjs';
+import { DEFAULT_CONFIG_DIR, readSettings, SettingsError } from '../src/settings.mjs';
 import { startFakeMidtrans } from './fake-midtrans.mjs';
 import { MERCHANT_TOKEN, startServer, tempDir } from './support/server.mjs';
 import { getJson, newKey, orderBody, postJson, quote } from './support/shop.mjs';
 
 const SERVER_KEY = 'SB-Mid-server-TEST0123456789abcdef';
-const demoCheckout = JSON.parse(readFileSync(join(DEMO_CONFIG_DIR, 'checkout.json'), 'utf8'));
+const demoCheckout = JSON.parse(readFileSync(join(DEFAULT_CONFIG_DIR, 'checkout.json'), 'utf8'));
 const merchant = { authorization: `Bearer ${MERCHANT_TOKEN}` };
 
 describe('Midtrans Snap adapter (against the fake Midtrans)', () => {

@@ -90,7 +90,7 @@ test('settings: defaults work without any configuration; bad values name the var
   const s = readSettings({}, {});
   assert.equal(s.port, 8787);
   assert.equal(s.host, '127.0.0.1');
-  assert.match(s.catalog, /examples\/plain-html\/catalog\.json$/);
+  assert.match(s.catalog, /packages\/server\/defaults\/catalog\.json$/, 'inside the package, not examples/');
   assert.match(/** @type {string} */ (s.rates), /eurofxref-daily\.xml$/);
   assert.equal(s.databaseUrl, undefined);
   assert.equal(s.quoteTtlMs, 30 * 60_000);
