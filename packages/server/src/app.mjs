@@ -128,7 +128,7 @@ export async function buildApp(options) {
 
   await app.register(cors, {
     origin: options.corsOrigin === '*' ? '*' : options.corsOrigin.split(',').map((o) => o.trim()),
-    exposedHeaders: ['Idempotent-Replayed', 'Location', 'ETag'],
+    exposedHeaders: ['Idempotent-Replayed', 'Location', 'ETag', 'Retry-After'],
     maxAge: 600,
   });
 
