@@ -72,6 +72,9 @@ async function measure(url) {
     requests: [{ setupRequest: (/** @type {any} */ req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }) }],
   };
   const quotes = { url: `${url}/api/quotes`, ...post, body: quoteBody };
+  // Warm-up, not measured: the first seconds of a fresh process are JIT compilation.
+  await load({ ...quotes, duration: 2 });
+  await load({ ...orders, duration: 2 });
   return {
     quoteAtRate: await load({ ...quotes, overallRate: SERVER_TARGETS.quoteRate }),
     quoteMax: await load(quotes),

@@ -153,7 +153,7 @@ export function readSettings(flags = {}, env = process.env) {
     logLevel: env.MENDUNIA_LOG || undefined,
     timeouts: readTimeouts(env),
     rateLimit: {
-      max: /^(off|0|false|no)$/i.test(env.MENDUNIA_RATE_LIMIT ?? '') ? 0 : integer(env.MENDUNIA_RATE_LIMIT || '60', 'MENDUNIA_RATE_LIMIT', 1, 1_000_000),
+      max: /^(off|0|false|no)$/i.test(env.MENDUNIA_RATE_LIMIT ?? '') ? 0 : integer(env.MENDUNIA_RATE_LIMIT || '60', 'MENDUNIA_RATE_LIMIT (requests per window, or off)', 1, 1_000_000),
       windowMs: duration(env.MENDUNIA_RATE_LIMIT_WINDOW || '1m', 'MENDUNIA_RATE_LIMIT_WINDOW'),
     },
     idempotencyTtlMs: duration(env.MENDUNIA_IDEMPOTENCY_TTL || '7d', 'MENDUNIA_IDEMPOTENCY_TTL'),
