@@ -37,6 +37,7 @@ const addFormats = /** @type {typeof addFormatsModule.default} */ (/** @type {un
  * @property {string | undefined} logLevel
  * @property {import('./settings.mjs').Timeouts} [timeouts]  defaults: those of readSettings
  * @property {{ max: number, windowMs: number }} [rateLimit]  public POSTs per client address and route; absent or max 0: no limit
+ * @property {boolean | number | string[]} [trustProxy]  whose X-Forwarded-For gives the client address (default: nobody's)
  */
 
 /** The settings' defaults (docs/storefront-api.md#settings). @type {import('./settings.mjs').Timeouts} */
@@ -98,7 +99,8 @@ export async function buildApp(options) {
           },
         }
       : false,
-    // Behind a proxy the client address matters only for logs; keep the default (no trust).
+    // The client address (rate limit, logs): the socket's, unless the proxy in front is trusted.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     return503OnClosing: true,
     forceCloseConnections: true,
   });
@@ -321,6 +323,9 @@ const SECRET_PARAM = /([?&][^=&#]*(?:token|key|secret|password|signature|auth)[^
 export function redactUrl(url) {
   return url.replace(SECRET_PARAM, '$1[redacted]');
 }
+
+/** Trust the first `hops` proxies in front of the server (what proxy-addr does for a number). @param {number} hops */
+const trustHops = (hops) => (/** @type {string} */ _address, /** @type {number} */ hop) => hop < hops;
 
 /** @param {number} ms */
 const formatMs = (ms) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);

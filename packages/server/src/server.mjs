@@ -89,6 +89,7 @@ export async function startServer(settings, io = {}) {
       logLevel: settings.logLevel,
       timeouts: settings.timeouts,
       rateLimit: settings.rateLimit,
+      trustProxy: settings.trustProxy,
     });
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {

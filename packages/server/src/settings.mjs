@@ -44,6 +44,7 @@ export class SettingsError extends Error {
  * @property {string | undefined} logLevel
  * @property {Timeouts} timeouts
  * @property {{ max: number, windowMs: number }} rateLimit  public POSTs per client address and route per window; max 0 = off
+ * @property {boolean | number | string[]} trustProxy  whose X-Forwarded-For to believe for the client address (rate limit, logs)
  * @property {number} idempotencyTtlMs   Idempotency-Key records older than this are purged
  * @property {boolean} production        NODE_ENV=production: weak secrets are refused, not only warned about
  */
@@ -156,6 +157,7 @@ export function readSettings(flags = {}, env = process.env) {
       max: /^(off|0|false|no)$/i.test(env.MENDUNIA_RATE_LIMIT ?? '') ? 0 : integer(env.MENDUNIA_RATE_LIMIT || '60', 'MENDUNIA_RATE_LIMIT (requests per window, or off)', 1, 1_000_000),
       windowMs: duration(env.MENDUNIA_RATE_LIMIT_WINDOW || '1m', 'MENDUNIA_RATE_LIMIT_WINDOW'),
     },
+    trustProxy: trustProxy(env.MENDUNIA_TRUST_PROXY),
     idempotencyTtlMs: duration(env.MENDUNIA_IDEMPOTENCY_TTL || '7d', 'MENDUNIA_IDEMPOTENCY_TTL'),
     production: env.NODE_ENV === 'production',
   };
@@ -176,6 +178,23 @@ function readTimeouts(env) {
   };
   if (timeouts.headersMs > timeouts.requestMs) throw new SettingsError('MENDUNIA_HEADERS_TIMEOUT: must not be longer than MENDUNIA_REQUEST_TIMEOUT (the headers are part of the request)');
   return timeouts;
+}
+
+/**
+ * MENDUNIA_TRUST_PROXY: unset/false (the socket's address is the client), true (any proxy), a
+ * number of proxy hops, or the proxies' addresses/CIDRs separated by commas.
+ * @param {string | undefined} text
+ * @returns {boolean | number | string[]}
+ */
+function trustProxy(text) {
+  const value = (text ?? '').trim();
+  if (value === '' || /^(false|no|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return integer(value, 'MENDUNIA_TRUST_PROXY', 1, 32);
+  const list = value.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = list.find((a) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(a));
+  if (bad) throw new SettingsError(`MENDUNIA_TRUST_PROXY: expected true, a number of hops or IP addresses/CIDRs, got "${bad}"`);
+  return list;
 }
 
 /** @param {string} text  @param {string} name  @param {number} min  @param {number} max */

@@ -114,10 +114,27 @@ describe('rate limit on public POSTs', () => {
     }
   });
 
+  for (const trusted of ['127.0.0.1', '1']) test(`behind a trusted proxy (MENDUNIA_TRUST_PROXY=${trusted}) each buyer has their own count, by X-Forwarded-For`, async () => {
+    const dir = tempDir();
+    const server = await startServer({ dataDir: dir.dir, env: { MENDUNIA_RATE_LIMIT: '2', MENDUNIA_TRUST_PROXY: trusted } });
+    try {
+      const from = (/** @type {string} */ ip) => postJson(`${server.url}/api/quotes`, CART, { 'x-forwarded-for': ip });
+      assert.deepEqual([(await from('203.0.113.7')).status, (await from('203.0.113.7')).status, (await from('203.0.113.7')).status], [200, 200, 429]);
+      assert.equal((await from('198.51.100.20')).status, 200, 'another buyer behind the same proxy is not limited');
+    } finally {
+      await server.stop();
+      dir.remove();
+    }
+  });
+
   test('settings: 60 per minute by default; "off" turns it off', () => {
     assert.deepEqual(readSettings({}, {}).rateLimit, { max: 60, windowMs: 60_000 });
     assert.equal(readSettings({}, { MENDUNIA_RATE_LIMIT: 'off' }).rateLimit.max, 0);
     assert.throws(() => readSettings({}, { MENDUNIA_RATE_LIMIT: 'lots' }), /MENDUNIA_RATE_LIMIT/);
     assert.equal(readSettings({}, {}).idempotencyTtlMs, 7 * 24 * 60 * 60_000);
+    assert.equal(readSettings({}, {}).trustProxy, false);
+    assert.deepEqual(readSettings({}, { MENDUNIA_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy, ['10.0.0.1', '10.1.0.0/16']);
+    assert.equal(readSettings({}, { MENDUNIA_TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.throws(() => readSettings({}, { MENDUNIA_TRUST_PROXY: 'my-proxy' }), /MENDUNIA_TRUST_PROXY/);
   });
 });
