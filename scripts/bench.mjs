@@ -8,6 +8,7 @@
 //   node scripts/bench.mjs --write     measure and update docs/benchmarks.md + benchmarks/results.json
 //   node scripts/bench.mjs --profile   also profile the currency switch and list the hot functions
 //   node scripts/bench.mjs --serve     only serve the demo and the 1,000-card fixture, for a person
+//   node scripts/bench.mjs --no-server skip the Storefront API server load test (scripts/bench/server.mjs)
 import os from 'node:os';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { serve } from './serve.mjs';
 import { measureSizes } from './bench/sizes.mjs';
 import { attribute, findJsonLiterals, originalPositions } from './bench/sourcemap.mjs';
 import { measureBrowser } from './bench/browser.mjs';
+import { measureServer, serverTable } from './bench/server.mjs';
 import {
   breakdownTable,
   environmentTable,
@@ -80,6 +82,8 @@ async function main() {
     await new Promise((r) => server.close(r));
   }
   environment.chromium = browser.chromium;
+  // The API server after the browser (both load the one machine; never at the same time).
+  const api = args.has('--no-server') ? undefined : await measureServer({ log: (m) => console.error(m) });
 
   const targetList = targets(sizes, browser);
   const sections = {
@@ -90,6 +94,7 @@ async function main() {
     breakdown:
       breakdownTable(breakdown) +
       `\n\nWhitespace kept inside Lit's css and html template literals (runs of 2+ spaces or newlines): about ${(breakdown.templateWhitespace / 1000).toFixed(1)} KB of the minified bundle.`,
+    ...(api ? { server: serverTable(api) } : {}),
   };
 
   // A plain run must not dirty tracked files: its results go to an ignored folder, and only
@@ -105,6 +110,7 @@ async function main() {
     sizes,
     browser,
     targets: targetList,
+    ...(api ? { server: api } : {}),
     breakdown: {
       totalBytes: breakdown.total,
       templateWhitespaceBytes: breakdown.templateWhitespace,
@@ -119,6 +125,7 @@ async function main() {
   console.log(`\n## Runtime\n\n${sections.runtime}`);
   console.log(`\n## Targets\n\n${sections.targets}`);
   console.log(`\n## What the script-tag bundle is made of\n\n${sections.breakdown}`);
+  if (sections.server) console.log(`\n## Storefront API server\n\n${sections.server}`);
   if (browser.demo.errors.length) console.log(`\nThe demo store logged errors:\n  ${browser.demo.errors.join('\n  ')}`);
   if (browser.cards.profile) {
     console.log('\n## Hot functions during 6 currency switches (self time)\n');

@@ -50,16 +50,45 @@ export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // `npm start -- --with-server`: also run the reference Storefront API server (packages/server)
-  // and point the demo at it, so orders are priced and stored by the server.
+  // on API_PORT (8787) with the demo's catalog and checkout (data in MENDUNIA_DATA_DIR or ./data), and point the demo at it, so orders
+  // are priced and stored by the server. SIGINT/SIGTERM stop both; the API server stopping on its
+  // own (its port taken, a bad setting) stops the demo with its exit code.
   let api = process.env.MENDUNIA_API;
+  /** @type {import('node:child_process').ChildProcess | undefined} */
+  let child;
+  let stopping = false;
   if (process.argv.includes('--with-server')) {
-    const apiPort = Number(process.env.API_PORT ?? 8787);
-    const child = spawn(process.execPath, [join(root, 'packages/server/bin/mendunia-server.mjs'), '--port', String(apiPort), '--data-dir', join(root, 'data')], { stdio: 'inherit' });
-    process.on('exit', () => child.kill());
-    process.on('SIGINT', () => process.exit(130));
+    const apiPort = Number(process.env.API_PORT || 8787);
+    if (!Number.isInteger(apiPort) || apiPort < 0 || apiPort > 65535) {
+      console.error(`API_PORT: expected a port number, got "${process.env.API_PORT}"`);
+      process.exit(2);
+    }
+    child = spawn(
+      process.execPath,
+      [join(root, 'packages/server/bin/mendunia-server.mjs'), '--port', String(apiPort), '--data-dir', process.env.MENDUNIA_DATA_DIR || join(root, 'data'), '--config-dir', join(root, 'examples/plain-html')],
+      { stdio: 'inherit' },
+    );
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`The Storefront API server stopped (${signal ?? `exit code ${code}`}); stopping the demo.`);
+      process.exit(code || 1);
+    });
     api = `http://127.0.0.1:${apiPort}`;
   }
   const server = await serve({ api });
   const { port } = server.address();
   console.log(`Mendunia demo store: http://localhost:${port}/${api ? `  (orders through ${api})` : ''}  (Ctrl+C to stop)`);
+  const stop = (/** @type {NodeJS.Signals} */ signal) => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections?.();
+    const code = signal === 'SIGINT' ? 130 : 143;
+    if (!child || child.exitCode !== null || child.signalCode !== null) process.exit(code);
+    // The API server closes its connections and database, then exits; then so does the demo.
+    child.once('exit', () => process.exit(code));
+    child.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

@@ -5,6 +5,7 @@
  */
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { destinationCountries } from '@mendunia/core/checkout/index.js';
@@ -34,14 +35,72 @@ const addFormats = /** @type {typeof addFormatsModule.default} */ (/** @type {un
  * @property {number} bodyLimit
  * @property {string} corsOrigin
  * @property {string | undefined} logLevel
+ * @property {import('./settings.mjs').Timeouts} [timeouts]  defaults: those of readSettings
+ * @property {{ max: number, windowMs: number }} [rateLimit]  public POSTs per client address and route; absent or max 0: no limit
+ * @property {boolean | number | string[]} [trustProxy]  whose X-Forwarded-For gives the client address (default: nobody's)
  */
+
+/** The settings' defaults (docs/storefront-api.md#settings). @type {import('./settings.mjs').Timeouts} */
+const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, connectionMs: 60_000 };
+
+const WELL_FORMED = 'x-wellFormedStrings';
+/** NUL, or (with the u flag, where a proper pair is one code point) a surrogate on its own. */
+// eslint-disable-next-line no-control-regex -- NUL is what this looks for
+const ILL_FORMED = /[\u0000\uD800-\uDFFF]/u;
+export const ILL_FORMED_MESSAGE = 'must not contain NUL (U+0000) or an unpaired surrogate (U+D800–U+DFFF)';
+
+/**
+ * The Ajv keyword behind WELL_FORMED: one error per ill-formed string or key, at its own path.
+ * @param {unknown} _schema  @param {unknown} data  @param {unknown} _parentSchema  @param {{ instancePath: string }} [dataCtx]
+ */
+function wellFormedStrings(_schema, data, _parentSchema, dataCtx) {
+  /** @type {{ keyword: string, instancePath: string, params: {}, message: string }[]} */
+  const errors = [];
+  const pointer = (/** @type {string} */ key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  /** @param {unknown} value  @param {string} path */
+  const walk = (value, path) => {
+    if (typeof value === 'string') {
+      if (ILL_FORMED.test(value)) errors.push({ keyword: WELL_FORMED, instancePath: path, params: {}, message: ILL_FORMED_MESSAGE });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, `${path}/${i}`));
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (ILL_FORMED.test(key)) errors.push({ keyword: WELL_FORMED, instancePath: path + pointer(key), params: {}, message: `(a key) ${ILL_FORMED_MESSAGE}` });
+        else walk(item, path + pointer(key));
+      }
+    }
+  };
+  walk(data, dataCtx?.instancePath ?? '');
+  // Ajv reads a validate keyword's errors from the function itself.
+  /** @type {{ errors?: unknown[] }} */ (/** @type {unknown} */ (wellFormedStrings)).errors = errors;
+  return errors.length === 0;
+}
 
 /** @param {AppOptions} options */
 export async function buildApp(options) {
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const app = Fastify({
     bodyLimit: options.bodyLimit,
-    logger: options.logLevel ? { level: options.logLevel } : false,
-    // Behind a proxy the client address matters only for logs; keep the default (no trust).
+    // Slow or idle clients are cut off: headers and the whole request have deadlines (Node answers
+    // 408 and closes), idle sockets are closed. Node checks the deadlines every
+    // connectionsCheckingInterval (30 s by default), so check often enough for short deadlines.
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 4))) },
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.connectionMs,
+    // Tokens never reach the log: requests are logged with secrets in the URL replaced and
+    // without headers (Authorization is redacted should anything log them).
+    logger: options.logLevel
+      ? {
+          level: options.logLevel,
+          redact: { paths: ['req.headers.authorization', 'headers.authorization', 'request.headers.authorization'], censor: '[redacted]' },
+          serializers: {
+            req: (request) => ({ method: request.method, url: redactUrl(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort }),
+          },
+        }
+      : false,
+    // The client address (rate limit, logs): the socket's, unless the proxy in front is trusted.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     return503OnClosing: true,
     forceCloseConnections: true,
   });
@@ -52,7 +111,12 @@ export async function buildApp(options) {
   const paramAjv = new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, strict: false });
   addFormats(bodyAjv, ['email', 'date-time', 'uri']);
   addFormats(paramAjv, ['email', 'date-time', 'uri']);
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema));
+  // Every string of every request (body, query, parameters, headers), at any depth, keys too, must
+  // be well-formed text: no NUL and no unpaired surrogate (PostgreSQL cannot store them, and they
+  // are never a name or an address). One keyword at the root of each request schema, so no field
+  // can forget it; the error names the field like any schema error.
+  for (const ajv of [bodyAjv, paramAjv]) ajv.addKeyword({ keyword: WELL_FORMED, schemaType: 'boolean', errors: true, validate: wellFormedStrings });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile({ ...schema, [WELL_FORMED]: true }));
 
   // An empty body sent as JSON (fetch with a content-type and no body) is no body, not an error;
   // everything else goes through fastify's own parser (prototype-poisoning checks included).
@@ -66,9 +130,26 @@ export async function buildApp(options) {
 
   await app.register(cors, {
     origin: options.corsOrigin === '*' ? '*' : options.corsOrigin.split(',').map((o) => o.trim()),
-    exposedHeaders: ['Idempotent-Replayed', 'Location', 'ETag'],
+    exposedHeaders: ['Idempotent-Replayed', 'Location', 'ETag', 'Retry-After'],
     maxAge: 600,
   });
+
+  // Public POSTs (quotes, orders, payment creation) are limited per client address and route;
+  // payment notifications are not (they come from the provider, which retries).
+  const limit = options.rateLimit?.max ? options.rateLimit : undefined;
+  if (limit) {
+    await app.register(rateLimit, {
+      global: false,
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      errorResponseBuilder: (_request, context) =>
+        new HttpProblem('rate-limited', `At most ${context.max} requests per ${formatMs(limit.windowMs)} from one address to this route; retry in ${context.after}.`, {
+          headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
+        }),
+    });
+  }
+  /** Route options that apply the rate limit. */
+  const limited = limit ? { config: { rateLimit: {} } } : {};
 
   /** Method and path of every route, for the test that holds the OpenAPI document to them. @type {{ method: string, url: string }[]} */
   const routes = [];
@@ -87,10 +168,9 @@ export async function buildApp(options) {
 
   /** Merchant token, or (when `reference` is given) that order's access token. @param {import('fastify').FastifyRequest} request @param {string} [reference] */
   function authorize(request, reference) {
+    // The header only: a token in a URL ends up in logs, browser history and Referer headers.
     const header = String(request.headers.authorization ?? '');
-    const query = /** @type {Record<string, string | undefined>} */ (request.query ?? {});
-    // ?token= only for reads (links in e-mails); a token in a URL ends up in logs.
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : request.method === 'GET' ? (query.token ?? '') : '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (token && safeEqual(token, options.merchantToken)) return 'merchant';
     if (token && reference && safeEqual(token, orderAccessToken(options.secret, reference))) return 'buyer';
     throw new HttpProblem('unauthorized', reference ? 'Send the order access token or the merchant token as Authorization: Bearer <token>.' : 'Send the merchant token as Authorization: Bearer <token>.', {
@@ -128,14 +208,14 @@ export async function buildApp(options) {
     services: options.shop.config.shipping.services.map((s) => ({ id: s.id, carrier: s.carrier, name: s.name, tracked: s.tracked })),
   }));
 
-  app.post('/api/quotes', { schema: { body: S.QuoteRequest } }, async (request) => {
+  app.post('/api/quotes', { ...limited, schema: { body: S.QuoteRequest } }, async (request) => {
     const body = /** @type {{ lines: import('./quotes.mjs').CartLine[], destination: string, serviceId?: string, currency?: string }} */ (request.body);
     return issueQuote(options.shop, options.secret, options.quoteTtlMs, { ...body, destination: body.destination.toUpperCase() });
   });
 
   // ----- orders -------------------------------------------------------------------------------
 
-  app.post('/api/orders', { schema: { body: S.OrderRequest, headers: S.IdempotencyHeaders } }, async (request, reply) => {
+  app.post('/api/orders', { ...limited, schema: { body: S.OrderRequest, headers: S.IdempotencyHeaders } }, async (request, reply) => {
     const key = /** @type {string} */ (request.headers['idempotency-key']);
     const result = await placeOrder(ctx, { key, body: /** @type {import('./orders.mjs').OrderRequestBody} */ (request.body) });
     reply.code(result.statusCode).header('location', `/api/orders/${result.body.reference}`);
@@ -152,7 +232,6 @@ export async function buildApp(options) {
       until: { type: 'string', format: 'date-time' },
       limit: { type: 'integer', minimum: 1, maximum: 1000 },
       offset: { type: 'integer', minimum: 0 },
-      token: { type: 'string' },
     },
   };
   app.get('/api/orders', { schema: { querystring: listQuery } }, async (request) => {
@@ -193,7 +272,7 @@ export async function buildApp(options) {
 
   /** Coalesces concurrent payment creation for one order inside this process. @type {Map<string, Promise<unknown>>} */
   const creating = new Map();
-  app.post('/api/orders/:reference/payment', { schema: { params: referenceParams } }, async (request, reply) => {
+  app.post('/api/orders/:reference/payment', { ...limited, schema: { params: referenceParams } }, async (request, reply) => {
     const { reference } = /** @type {{ reference: string }} */ (request.params);
     authorize(request, reference);
     const adapter = options.payments[options.paymentAdapter];
@@ -237,6 +316,20 @@ export async function buildApp(options) {
   return app;
 }
 
+/** Query parameters whose values are secrets (token, access_token, key, signature …). */
+const SECRET_PARAM = /([?&][^=&#]*(?:token|key|secret|password|signature|auth)[^=&#]*=)[^&#]*/gi;
+
+/** A URL for the log: values of secret-looking query parameters replaced. @param {string} url */
+export function redactUrl(url) {
+  return url.replace(SECRET_PARAM, '$1[redacted]');
+}
+
+/** Trust the first `hops` proxies in front of the server (what proxy-addr does for a number). @param {number} hops */
+const trustHops = (hops) => (/** @type {string} */ _address, /** @type {number} */ hop) => hop < hops;
+
+/** @param {number} ms */
+const formatMs = (ms) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
+
 /** @param {import('fastify').FastifyReply} reply  @param {import('./problem.mjs').Problem} body  @param {Record<string, string>} [headers] */
 function sendProblem(reply, body, headers = {}) {
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
@@ -279,6 +372,6 @@ function sendError(error, request, reply) {
   const status = Number(error.statusCode);
   if (status >= 400 && status < 500) return sendProblem(reply, { ...problem('validation-error', error.message), status, title: 'Bad request' });
   request.log.error(error);
-  if (!request.log.level || request.log.level === 'silent') process.stderr.write(`mendunia-server: ${request.method} ${request.url}: ${error.stack ?? error}\n`);
+  if (!request.log.level || request.log.level === 'silent') process.stderr.write(`mendunia-server: ${request.method} ${redactUrl(request.url)}: ${error.stack ?? error}\n`);
   return sendProblem(reply, problem('internal-error', 'The server failed; the error is in its log.'));
 }

@@ -25,13 +25,16 @@ Options (each also an environment variable):
   --port N            PORT (8787; 0 picks a free port)
   --host H            HOST (127.0.0.1; 0.0.0.0 to listen on every interface)
   --data-dir D        MENDUNIA_DATA_DIR (./data): SQLite file, generated secrets, rates cache
-  --config-dir D      MENDUNIA_CONFIG_DIR (the demo shop, examples/plain-html): catalog.json, checkout.json, rates
+  --config-dir D      MENDUNIA_CONFIG_DIR (the sample shop in this package's defaults/): catalog.json, checkout.json, rates
   --catalog F|URL     MENDUNIA_CATALOG     --checkout F|URL  MENDUNIA_CHECKOUT
   --rates F|URL       MENDUNIA_RATES (rates JSON or ECB eurofxref XML; URLs refresh every MENDUNIA_RATES_REFRESH, 6h)
   --database-url URL  DATABASE_URL (postgres://…; SQLite in the data directory when unset)
   --payment P         MENDUNIA_PAYMENT (manual | midtrans; midtrans needs MIDTRANS_SERVER_KEY)
 Other environment: MENDUNIA_SECRET, MENDUNIA_MERCHANT_TOKEN, MENDUNIA_QUOTE_TTL (30m), MENDUNIA_WEBHOOK_URL,
-  MENDUNIA_WEBHOOK_SECRET, MENDUNIA_CORS_ORIGIN (*), MIDTRANS_ENV, MENDUNIA_LOG.
+  MENDUNIA_WEBHOOK_SECRET, MENDUNIA_CORS_ORIGIN (*), MIDTRANS_ENV, MIDTRANS_API_URL, MENDUNIA_LOG,
+  MENDUNIA_HEADERS_TIMEOUT (10s), MENDUNIA_REQUEST_TIMEOUT (30s), MENDUNIA_KEEP_ALIVE_TIMEOUT (10s),
+  MENDUNIA_CONNECTION_TIMEOUT (60s), MENDUNIA_RATE_LIMIT (60; off), MENDUNIA_RATE_LIMIT_WINDOW (1m),
+  MENDUNIA_TRUST_PROXY, MENDUNIA_IDEMPOTENCY_TTL (7d).
 
 Documentation: docs/storefront-api.md
 `;
@@ -83,15 +86,21 @@ function fail(io, message) {
 async function serve(settings, io) {
   const { startServer } = await import('./server.mjs');
   const server = await startServer(settings, { log: (m) => io.stderr.write(`mendunia-server: ${m}\n`) });
+  // A second signal while closing (Ctrl+C reaches `npm start`'s whole process group, which then
+  // also sends SIGTERM) must not kill the process half-way: it is ignored.
+  /** @type {Promise<void> | undefined} */
+  let stopping;
+  /** @type {() => void} */
+  let stop = () => undefined;
   await new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      server.close().then(resolve, resolve);
+    stop = () => {
+      stopping ??= server.close().then(resolve, resolve);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
   return 0;
 }
 
@@ -173,7 +182,7 @@ async function orders(settings, args, io) {
         const detail = await repo.getOrder(reference);
         if (!detail) return fail(io, `no order ${reference}`);
         const { orderView } = await import('./orders.mjs');
-        io.stdout.write(values.format === 'json' ? `${JSON.stringify(orderView(detail), null, 2)}\n` : exporter.orderText(detail));
+        io.stdout.write(values.format === 'json' ? `${exporter.jsonForTerminal(orderView(detail), 2)}\n` : exporter.orderText(detail));
         return 0;
       });
     }

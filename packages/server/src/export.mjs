@@ -18,17 +18,68 @@ export const CSV_COLUMNS = [
   'value_idr', 'net_weight_grams', 'hs_code', 'origin_country',
 ];
 
+/* eslint-disable no-control-regex -- control characters are what these look for */
 /**
- * One CSV field. Text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed
- * with an apostrophe (OWASP "CSV injection"); numbers are written as they are.
+ * Terminal escape sequences: CSI (`ESC [ … final byte`), OSC (`ESC ] … BEL or ESC \`, titles and
+ * hyperlinks), DCS/SOS/PM/APC strings, any other `ESC x`, and the 8-bit CSI/OSC forms (U+009B, U+009D).
+ */
+const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]?|\u001b\][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[PX^_][^\u001b\u009c]*(?:\u001b\\|\u009c)?|\u001b[ -~]?|\u009b[0-?]*[ -/]*[@-~]?|\u009d[^\u0007\u009c]*[\u0007\u009c]?/g;
+/** C0 and C1 controls, DEL, and the bidi controls that reorder what follows (ALM, LRM/RLM, LRE…RLO, LRI…PDI). */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** What JSON.stringify leaves raw of those (it escapes C0 itself; its own line breaks must stay). */
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
+
+/**
+ * Buyer text made safe to print in a terminal: escape sequences and control characters removed,
+ * line breaks and tabs turned into spaces (a name cannot clear the screen, recolour the output, or
+ * forge a line of its own).
+ * @param {string} text
+ */
+export function terminalText(text) {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(/[\t\n\r\v\f]+/g, ' ').replace(CONTROLS, '');
+}
+
+/**
+ * A copy of `value` with every string passed through terminalText (keys too).
+ * @template T  @param {T} value  @returns {T}
+ */
+export function terminalSafe(value) {
+  if (typeof value === 'string') return /** @type {T} */ (terminalText(value));
+  if (Array.isArray(value)) return /** @type {T} */ (value.map(terminalSafe));
+  if (value && typeof value === 'object') return /** @type {T} */ (Object.fromEntries(Object.entries(value).map(([k, v]) => [terminalText(k), terminalSafe(v)])));
+  return value;
+}
+
+/**
+ * JSON for a terminal (and for files): the data unchanged, but control and bidi characters
+ * written as \uXXXX escapes — JSON.stringify escapes C0 only and would print C1 controls and
+ * bidi overrides raw.
+ * @param {unknown} value  @param {number} [indent]
+ */
+export function jsonForTerminal(value, indent) {
+  return JSON.stringify(value, null, indent).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** What starts a formula in a spreadsheet: = + - @ (and their full-width forms), or a tab / CR before them. */
+const FORMULA_START = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** The same after a separator a spreadsheet may split on ("," or ";" — an Indonesian Excel splits on ";"). */
+const FORMULA_AFTER_SEPARATOR = /([,;]\s*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/**
+ * One CSV field (OWASP "CSV injection"): control characters removed as for the terminal, and text
+ * that a spreadsheet would run as a formula is prefixed with an apostrophe — at the start of the
+ * cell and after every "," or ";" inside it, since a spreadsheet set to another separator splits
+ * the cell there (`Tan;=1+1` → `Tan;'=1+1`). Text with a separator, a quote or a line break is
+ * quoted; numbers are written as they are.
  * @param {unknown} value
  */
 export function csvField(value) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  let text = terminalText(String(value)).replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
@@ -65,13 +116,12 @@ function names(line, lang) {
 
 /** @param {readonly StoredOrder[]} orders  @param {Date} [now] */
 export function ordersJson(orders, now = new Date()) {
-  return `${JSON.stringify(
+  return `${jsonForTerminal(
     {
       format: 'mendunia.orders-export/1',
       exportedAt: now.toISOString(),
       orders: orders.map((o) => ({ reference: o.reference, status: o.status, createdAt: o.createdAt, updatedAt: o.updatedAt, order: o.order })),
     },
-    null,
     2,
   )}\n`;
 }
@@ -80,9 +130,10 @@ const rupiah = new Intl.NumberFormat('id-ID');
 /** @param {number} n */
 const idr = (n) => `IDR ${rupiah.format(n)}`;
 
-/** @param {readonly StoredOrder[]} orders */
-export function ordersTable(orders) {
-  if (orders.length === 0) return 'No orders.\n';
+/** Buyer text is printed through terminalText. @param {readonly StoredOrder[]} list */
+export function ordersTable(list) {
+  if (list.length === 0) return 'No orders.\n';
+  const orders = terminalSafe(list);
   const rows = orders.map((o) => [o.reference, o.createdAt.slice(0, 16).replace('T', ' '), o.status, o.destination, idr(o.totalIdr), String(o.lineCount), o.contactEmail]);
   const head = ['REFERENCE', 'CREATED (UTC)', 'STATUS', 'TO', 'TOTAL', 'LINES', 'EMAIL'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => /** @type {string} */ (r[i]).length)));
@@ -90,8 +141,9 @@ export function ordersTable(orders) {
   return `${[line(head), ...rows.map(line)].join('\n')}\n${orders.length} order${orders.length === 1 ? '' : 's'}\n`;
 }
 
-/** @param {import('./db/index.mjs').OrderDetail} detail */
-export function orderText(detail) {
+/** Buyer text is printed through terminalText. @param {import('./db/index.mjs').OrderDetail} stored */
+export function orderText(stored) {
+  const detail = terminalSafe(stored);
   const o = detail.summary;
   const d = o.order;
   const out = [

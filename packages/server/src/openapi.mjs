@@ -27,9 +27,19 @@ const problemResponse = (description, types) => ({
   content: { 'application/problem+json': { schema: ref('ProblemDetails') } },
 });
 const common = {
-  400: problemResponse('Malformed JSON or a request that does not match the schema; `errors` names each field', ['validation-error', 'malformed-json']),
+  400: problemResponse(
+    'Malformed JSON or a request that does not match the schema; `errors` names each field. Any string of a request (body, query, header, at any depth, keys included) containing NUL (U+0000) or an unpaired surrogate is refused here too',
+    ['validation-error', 'malformed-json'],
+  ),
   413: problemResponse('Body over the size limit (64 KiB by default)', ['body-too-large']),
   415: problemResponse('Body not sent as application/json', ['unsupported-media-type']),
+};
+/** Public POSTs are rate-limited per client address and route (MENDUNIA_RATE_LIMIT, on by default). */
+const rateLimited = {
+  429: {
+    ...problemResponse('Too many requests from this address to this route in the window (MENDUNIA_RATE_LIMIT per MENDUNIA_RATE_LIMIT_WINDOW); retry after Retry-After seconds', ['rate-limited']),
+    headers: { 'Retry-After': { description: 'Seconds until the window resets', schema: { type: 'integer', minimum: 1 } } },
+  },
 };
 const referenceParam = { name: 'reference', in: 'path', required: true, schema: ref('Reference') };
 
@@ -108,6 +118,7 @@ export function openApiDocument() {
             200: { description: 'The signed quote and its explanation', content: json(ref('QuoteResponse')) },
             ...common,
             422: problemResponse('Unknown product or variant, quantity over stock, item not allowed at the destination, no carrier', ['cart-invalid', 'not-orderable']),
+            ...rateLimited,
           },
         },
       },
@@ -125,9 +136,10 @@ export function openApiDocument() {
             201: { description: 'Created (or the replay of the first response for this key)', content: json(ref('OrderCreated')) },
             ...common,
             409: problemResponse('Prices changed since the quote (ask for a new one)', ['quote-outdated']),
-            422: problemResponse('Changed quote, expired quote, cart no longer valid, invalid address or phone, key reused with another body', [
+            422: problemResponse('Changed quote, expired quote, cart no longer valid, invalid address or phone, key reused with another body (or a key whose record was purged after MENDUNIA_IDEMPOTENCY_TTL)', [
               'quote-tampered', 'quote-expired', 'cart-invalid', 'not-orderable', 'address-invalid', 'idempotency-key-reused',
             ]),
+            ...rateLimited,
           },
         },
         get: {
@@ -197,6 +209,7 @@ export function openApiDocument() {
             404: problemResponse('No such order', ['not-found']),
             409: problemResponse('The order is no longer awaiting payment', ['conflict']),
             502: problemResponse('The provider refused or could not be reached', ['payment-provider-error']),
+            ...rateLimited,
           },
         },
       },
@@ -205,6 +218,9 @@ export function openApiDocument() {
           tags: ['payments'],
           operationId: 'paymentNotification',
           summary: "A payment provider's notification (Midtrans HTTP notification; manual: the merchant's confirmation with the merchant token)",
+          description:
+            'Midtrans: the signature_key must match, then the transaction is read back from the Midtrans status API (GET /v2/{order_id}/status) and only its confirmed ' +
+            'transaction_status, fraud_status and gross_amount are used; notifications are recorded once per confirmed state (transaction_id + status), so a replayed or edited notification changes nothing.',
           parameters: [{ name: 'adapter', in: 'path', required: true, schema: { enum: ['manual', 'midtrans'] } }],
           requestBody: { required: true, content: json({ oneOf: [ref('MidtransNotification'), ref('ManualPaymentNotification')] }) },
           responses: {
@@ -213,7 +229,11 @@ export function openApiDocument() {
             401: problemResponse('Manual confirmation without the merchant token', ['unauthorized']),
             403: problemResponse('Signature does not match', ['forbidden']),
             404: problemResponse('Unknown adapter or order', ['not-found']),
-            422: problemResponse('Amount differs from the order total', ['payment-invalid']),
+            422: problemResponse('The amount confirmed by the provider differs from the order total', ['payment-invalid']),
+            503: {
+              ...problemResponse('Midtrans: the notification could not be confirmed with the status API; nothing changed, the provider retries', ['service-unavailable']),
+              headers: { 'Retry-After': { description: 'Seconds', schema: { type: 'integer' } } },
+            },
           },
         },
       },
@@ -237,7 +257,7 @@ export function openApiDocument() {
     components: {
       schemas: Object.fromEntries(Object.entries(NAMED_SCHEMAS).map(([name, schema]) => [name, refify(schema)])),
       securitySchemes: {
-        merchantToken: { type: 'http', scheme: 'bearer', description: 'MENDUNIA_MERCHANT_TOKEN, or the token generated in <data dir>/merchant-token' },
+        merchantToken: { type: 'http', scheme: 'bearer', description: 'MENDUNIA_MERCHANT_TOKEN, or the token generated in <data dir>/merchant-token; in the Authorization header only (a token in the URL is refused)' },
         orderToken: { type: 'http', scheme: 'bearer', description: 'The accessToken returned when the order was created (reads that order only)' },
       },
     },

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { checkPhone, createOrder, orderReference, validateAddress } from '@mendunia/core/checkout/index.js';
 import { hmacBase64url, sha256Hex } from './canonical.mjs';
-import { ReferenceTakenError } from './db/index.mjs';
+import { IdempotencyKeySpentError, ReferenceTakenError } from './db/index.mjs';
 import { fieldError, HttpProblem } from './problem.mjs';
 import { verifyQuote } from './quotes.mjs';
 import { webhookEvent } from './webhooks.mjs';
@@ -92,6 +92,11 @@ export async function placeOrder(ctx, { key, body, now = new Date() }) {
       if (ctx.webhooks) ctx.onEvent?.();
       return { statusCode: 201, body: response, replayed: false };
     } catch (error) {
+      if (error instanceof IdempotencyKeySpentError) {
+        throw new HttpProblem('idempotency-key-reused', 'This Idempotency-Key made an order before (its record has since been purged); use a new key for a new order.', {
+          errors: [fieldError(['headers', 'idempotency-key'], 'already used for an order')],
+        });
+      }
       if (!(error instanceof ReferenceTakenError)) throw error;
     }
   }

@@ -32,6 +32,7 @@ export const PROBLEM_TYPES = /** @type {const} */ ({
   'address-invalid': { status: 422, title: 'The delivery address or contact is not valid' },
   'idempotency-key-reused': { status: 422, title: 'This Idempotency-Key was used for a different request' },
   'payment-invalid': { status: 422, title: 'The payment notification does not match the order' },
+  'rate-limited': { status: 429, title: 'Too many requests; retry after the time in Retry-After' },
   'payment-provider-error': { status: 502, title: 'The payment provider did not accept the request' },
   'service-unavailable': { status: 503, title: 'The service is not ready' },
   'internal-error': { status: 500, title: 'Internal server error' },

@@ -7,8 +7,8 @@ import { formatIssues } from '@mendunia/core';
 import { buildApp } from './app.mjs';
 import { createRepository } from './db/index.mjs';
 import { createManualAdapter, createMidtransAdapter } from './payments/index.mjs';
-import { ensureDataDir, loadSecret } from './secrets.mjs';
-import { DEMO_CONFIG_DIR, SettingsError } from './settings.mjs';
+import { dataDirWarning, ensureDataDir, loadSecret, weakSecret } from './secrets.mjs';
+import { DEFAULT_CONFIG_DIR, SettingsError } from './settings.mjs';
 import { loadCatalog, loadCheckout, RatesProvider, SourceError } from './sources.mjs';
 import { WebhookDispatcher } from './webhooks.mjs';
 
@@ -19,13 +19,20 @@ import { WebhookDispatcher } from './webhooks.mjs';
 export async function startServer(settings, io = {}) {
   const log = io.log ?? ((/** @type {string} */ m) => process.stderr.write(`mendunia-server: ${m}\n`));
 
+  for (const weak of [weakSecret('MENDUNIA_SECRET', settings.secret), weakSecret('MENDUNIA_MERCHANT_TOKEN', settings.merchantToken)]) {
+    if (!weak) continue;
+    if (settings.production) throw new SettingsError(`${weak} (refused with NODE_ENV=production)`);
+    log(`warning: ${weak}`);
+  }
   ensureDataDir(settings.dataDir);
+  const openDir = dataDirWarning(settings.dataDir);
+  if (openDir) log(`warning: ${openDir}`);
   const secret = loadSecret(settings.dataDir, 'secret', settings.secret);
   const merchant = loadSecret(settings.dataDir, 'merchant-token', settings.merchantToken);
   if (merchant.created) log(`created the merchant token in ${merchant.file} (use it as Authorization: Bearer <token> for merchant routes)`);
 
   const { catalog, issues } = await loadCatalog(settings.catalog).catch((error) => {
-    if (settings.configDir === DEMO_CONFIG_DIR && error instanceof SourceError) {
+    if (settings.configDir === DEFAULT_CONFIG_DIR && error instanceof SourceError) {
       throw new SourceError(`${error.message} — give the shop's files with --config-dir (or MENDUNIA_CONFIG_DIR, or --catalog/--checkout/--rates)`);
     }
     throw error;
@@ -49,7 +56,7 @@ export async function startServer(settings, io = {}) {
     log(`checkout ${settings.checkout} has no payment details (payment.bank, payment.qrisImage) nor handoff.paymentLink: buyers cannot pay online; POST /api/orders/{ref}/payment answers 503`);
   }
   if (settings.midtrans.serverKey) {
-    payments.midtrans = createMidtransAdapter({ serverKey: settings.midtrans.serverKey, snapUrl: settings.midtrans.snapUrl, ...(settings.midtrans.finishUrl ? { finishUrl: settings.midtrans.finishUrl } : {}) });
+    payments.midtrans = createMidtransAdapter({ serverKey: settings.midtrans.serverKey, snapUrl: settings.midtrans.snapUrl, apiUrl: settings.midtrans.apiUrl, ...(settings.midtrans.finishUrl ? { finishUrl: settings.midtrans.finishUrl } : {}) });
   } else if (settings.payment === 'midtrans') {
     throw new SettingsError('MENDUNIA_PAYMENT=midtrans needs MIDTRANS_SERVER_KEY');
   }
@@ -80,6 +87,9 @@ export async function startServer(settings, io = {}) {
       bodyLimit: settings.bodyLimit,
       corsOrigin: settings.corsOrigin,
       logLevel: settings.logLevel,
+      timeouts: settings.timeouts,
+      rateLimit: settings.rateLimit,
+      trustProxy: settings.trustProxy,
     });
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {
@@ -88,6 +98,13 @@ export async function startServer(settings, io = {}) {
     throw error;
   }
   dispatcher?.start();
+  // Idempotency-Key records are kept MENDUNIA_IDEMPOTENCY_TTL (a retry comes within minutes), then
+  // purged: at start and every hour (more often for a shorter TTL).
+  const purge = () =>
+    repo.purgeIdempotencyKeys(new Date(Date.now() - settings.idempotencyTtlMs)).catch((error) => log(`purging idempotency keys: ${error instanceof Error ? error.message : String(error)}`));
+  const purging = setInterval(purge, Math.min(60 * 60_000, Math.max(1000, Math.floor(settings.idempotencyTtlMs / 2))));
+  purging.unref();
+  await purge();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
@@ -101,6 +118,7 @@ export async function startServer(settings, io = {}) {
     repo,
     close() {
       closing ??= (async () => {
+        clearInterval(purging);
         await app.close();
         await dispatcher?.stop();
         ratesProvider.stop();

@@ -1,14 +1,18 @@
 /**
  * Server settings from the environment and command-line flags (flags win). Every setting has a
- * default that works on a fresh clone: the demo shop's files, a ./data directory, SQLite.
+ * default that works out of the box, installed from npm or in a clone: the sample shop shipped in
+ * this package (defaults/), a ./data directory, SQLite.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDuration } from '@mendunia/core';
 
-/** The demo shop in this repository, used when no configuration directory is given. */
-export const DEMO_CONFIG_DIR = resolve(fileURLToPath(new URL('../../../examples/plain-html/', import.meta.url)));
+/**
+ * The sample shop shipped inside this package (catalog.json, checkout.json, rates/), used when no
+ * configuration directory is given. Not examples/: a published @mendunia/server does not have it.
+ */
+export const DEFAULT_CONFIG_DIR = resolve(fileURLToPath(new URL('../defaults/', import.meta.url)));
 
 export class SettingsError extends Error {
   /** @param {string} message */
@@ -38,6 +42,20 @@ export class SettingsError extends Error {
  * @property {{ serverKey?: string, snapUrl: string, apiUrl: string, finishUrl?: string }} midtrans
  * @property {{ url?: string, secret?: string, maxAttempts: number, retryBaseMs: number, pollMs: number, timeoutMs: number }} webhook
  * @property {string | undefined} logLevel
+ * @property {Timeouts} timeouts
+ * @property {{ max: number, windowMs: number }} rateLimit  public POSTs per client address and route per window; max 0 = off
+ * @property {boolean | number | string[]} trustProxy  whose X-Forwarded-For to believe for the client address (rate limit, logs)
+ * @property {number} idempotencyTtlMs   Idempotency-Key records older than this are purged
+ * @property {boolean} production        NODE_ENV=production: weak secrets are refused, not only warned about
+ */
+
+/**
+ * How long a client may take, so that slow or idle connections (slow-loris) cannot hold the server.
+ * @typedef {object} Timeouts
+ * @property {number} headersMs     to send the request line and all headers (Node's headersTimeout)
+ * @property {number} requestMs     to send the whole request, body included (requestTimeout)
+ * @property {number} keepAliveMs   an idle kept-alive connection waits this long for the next request
+ * @property {number} connectionMs  a socket with no traffic at all is closed after this (socket timeout)
  */
 
 /** Flag name → settings key; each takes a value. */
@@ -83,7 +101,7 @@ export function parseFlags(argv) {
 export function readSettings(flags = {}, env = process.env) {
   const pick = (/** @type {string} */ flag, /** @type {string} */ name) => flags[flag] ?? (env[name] || undefined);
   const dataDir = resolve(pick('dataDir', 'MENDUNIA_DATA_DIR') ?? 'data');
-  const configDir = resolve(pick('configDir', 'MENDUNIA_CONFIG_DIR') ?? DEMO_CONFIG_DIR);
+  const configDir = resolve(pick('configDir', 'MENDUNIA_CONFIG_DIR') ?? DEFAULT_CONFIG_DIR);
   const inConfig = (/** @type {string} */ name) => resolve(configDir, name);
   const catalog = pick('catalog', 'MENDUNIA_CATALOG') ?? inConfig('catalog.json');
   const checkout = pick('checkout', 'MENDUNIA_CHECKOUT') ?? inConfig('checkout.json');
@@ -134,7 +152,49 @@ export function readSettings(flags = {}, env = process.env) {
       timeoutMs: duration(env.MENDUNIA_WEBHOOK_TIMEOUT ?? '10s', 'MENDUNIA_WEBHOOK_TIMEOUT'),
     },
     logLevel: env.MENDUNIA_LOG || undefined,
+    timeouts: readTimeouts(env),
+    rateLimit: {
+      max: /^(off|0|false|no)$/i.test(env.MENDUNIA_RATE_LIMIT ?? '') ? 0 : integer(env.MENDUNIA_RATE_LIMIT || '60', 'MENDUNIA_RATE_LIMIT (requests per window, or off)', 1, 1_000_000),
+      windowMs: duration(env.MENDUNIA_RATE_LIMIT_WINDOW || '1m', 'MENDUNIA_RATE_LIMIT_WINDOW'),
+    },
+    trustProxy: trustProxy(env.MENDUNIA_TRUST_PROXY),
+    idempotencyTtlMs: duration(env.MENDUNIA_IDEMPOTENCY_TTL || '7d', 'MENDUNIA_IDEMPOTENCY_TTL'),
+    production: env.NODE_ENV === 'production',
   };
+}
+
+/** @param {NodeJS.ProcessEnv} env @returns {Timeouts} */
+function readTimeouts(env) {
+  const positive = (/** @type {string} */ name, /** @type {string} */ fallback) => {
+    const ms = duration(env[name] || fallback, name);
+    if (ms <= 0) throw new SettingsError(`${name}: expected a duration above 0, got "${env[name]}"`);
+    return ms;
+  };
+  const timeouts = {
+    headersMs: positive('MENDUNIA_HEADERS_TIMEOUT', '10s'),
+    requestMs: positive('MENDUNIA_REQUEST_TIMEOUT', '30s'),
+    keepAliveMs: positive('MENDUNIA_KEEP_ALIVE_TIMEOUT', '10s'),
+    connectionMs: positive('MENDUNIA_CONNECTION_TIMEOUT', '60s'),
+  };
+  if (timeouts.headersMs > timeouts.requestMs) throw new SettingsError('MENDUNIA_HEADERS_TIMEOUT: must not be longer than MENDUNIA_REQUEST_TIMEOUT (the headers are part of the request)');
+  return timeouts;
+}
+
+/**
+ * MENDUNIA_TRUST_PROXY: unset/false (the socket's address is the client), true (any proxy), a
+ * number of proxy hops, or the proxies' addresses/CIDRs separated by commas.
+ * @param {string | undefined} text
+ * @returns {boolean | number | string[]}
+ */
+function trustProxy(text) {
+  const value = (text ?? '').trim();
+  if (value === '' || /^(false|no|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return integer(value, 'MENDUNIA_TRUST_PROXY', 1, 32);
+  const list = value.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = list.find((a) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(a));
+  if (bad) throw new SettingsError(`MENDUNIA_TRUST_PROXY: expected true, a number of hops or IP addresses/CIDRs, got "${bad}"`);
+  return list;
 }
 
 /** @param {string} text  @param {string} name  @param {number} min  @param {number} max */

@@ -253,6 +253,33 @@ export function defineApiSuite(label, makeBackend) {
       assert.equal(await orderCount(base), before + 1);
     });
 
+    test('NUL (U+0000) or an unpaired surrogate in any text is refused with 400 naming the field, and nothing is stored', async () => {
+      const q = await quote(base);
+      const before = await orderCount(base);
+      const send = (/** @type {unknown} */ body) => postJson(`${base}/api/orders`, body, { 'idempotency-key': newKey('nul') });
+      /** @param {any} r  @param {string[]} paths */
+      const refused = (r, paths) => {
+        assertProblem(r, 400, 'validation-error');
+        for (const path of paths) assert.ok(r.body.errors.some((/** @type {any} */ e) => e.path === path && /U\+0000|surrogate/.test(e.message)), `${path} in ${JSON.stringify(r.body)}`);
+      };
+      refused(await send({ ...orderBody(q), contact: { ...CONTACT, name: 'Tan\u0000Wei Ling' } }), ['contact.name']);
+      // JSON.stringify writes a lone surrogate as "\ud800": the server parses it back into one.
+      refused(await send({ ...orderBody(q), address: { ...ADDRESS, addressLine1: '1 Raffles Place \ud800' } }), ['address.addressLine1']);
+      refused(await send({ ...orderBody(q), address: { ...ADDRESS, city: 'Singa\udc00pore', addressLine2: '#20\u0000' } }), ['address.city', 'address.addressLine2']);
+      const inQuote = structuredClone(q);
+      inQuote.lines[0].name += '\u0000';
+      refused(await send(orderBody(inQuote)), ['quote.lines[0].name']);
+      // A well-formed pair (an emoji) is text like any other.
+      const emoji = await send({ ...orderBody(q), contact: { ...CONTACT, name: 'Tan Wei Ling 🌸' } });
+      assert.equal(emoji.status, 201, JSON.stringify(emoji.body));
+      assert.equal(await orderCount(base), before + 1, 'only the well-formed order was stored');
+      refused(await postJson(`${base}/api/quotes`, { ...CART, serviceId: 'pos\u0000' }), ['serviceId']);
+      const status = await postJson(`${base}/api/orders/${emoji.body.reference}/status`, { status: 'cancelled', note: 'x\ud83d' }, merchant);
+      refused(status, ['note']);
+      assert.equal((await getJson(`${base}/api/orders/${emoji.body.reference}/status`, merchant)).body.status, 'pending_payment');
+      refused(await getJson(`${base}/api/orders?since=${encodeURIComponent('2026-01-01T00:00:00Z')}&status=paid%00`, merchant), ['query.status']);
+    });
+
     test('the same order POSTed 20 times at once with one key makes one order; another body with that key is refused', async () => {
       const q = await quote(base);
       const before = await orderCount(base);
@@ -270,6 +297,30 @@ export function defineApiSuite(label, makeBackend) {
       const reused = await postJson(`${base}/api/orders`, { ...body, contact: { ...CONTACT, name: 'Someone Else' } }, { 'idempotency-key': key });
       assertProblem(reused, 422, 'idempotency-key-reused');
       assert.equal(await orderCount(base), before + 1);
+    });
+
+    test('idempotency records are purged after MENDUNIA_IDEMPOTENCY_TTL; the spent key is refused, never a second order', async () => {
+      const own = await backend.storage('purge');
+      const purging = await startServer({ dataDir: own.dataDir, env: { ...own.env, MENDUNIA_IDEMPOTENCY_TTL: '2s' } });
+      try {
+        const q = await quote(purging.url);
+        const key = newKey('purge');
+        const first = await postJson(`${purging.url}/api/orders`, orderBody(q), { 'idempotency-key': key });
+        assert.equal(first.status, 201, JSON.stringify(first.body));
+        const replay = await postJson(`${purging.url}/api/orders`, orderBody(q), { 'idempotency-key': key });
+        assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+        // Retried until the record is purged: a replay (201) before, a refusal after.
+        let after = replay;
+        for (const deadline = Date.now() + 20_000; after.status === 201 && Date.now() < deadline; ) {
+          await new Promise((r) => setTimeout(r, 250));
+          after = await postJson(`${purging.url}/api/orders`, orderBody(q), { 'idempotency-key': key });
+        }
+        assertProblem(after, 422, 'idempotency-key-reused');
+        assert.equal(after.body.errors[0].path, 'headers.idempotency-key');
+        assert.equal(await orderCount(purging.url), 1);
+      } finally {
+        await purging.stop();
+      }
     });
 
     test('merchant moves an order through its statuses; wrong moves are refused', async () => {
@@ -356,6 +407,33 @@ export function defineApiSuite(label, makeBackend) {
       assert.equal(order.order.customs.lines[0].hsCode, '520852');
       const missing = await runCli(['orders', 'show', 'MDN-000000-AAAAA'], env);
       assert.equal(missing.code, 2);
+    });
+
+    test('merchant CLI: a buyer’s terminal escapes and bidi controls are not printed; CSV cells cannot start a formula', async () => {
+      const q = await quote(base);
+      const hostile = 'Tan\u001b[2J\u001b[1;1HWei\u009b31m\nPAID IN FULL\u202Egnil;=1+1';
+      const created = await postJson(`${base}/api/orders`, { ...orderBody(q), contact: { ...CONTACT, name: hostile }, address: { ...ADDRESS, addressLine2: '\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007' } }, { 'idempotency-key': newKey('cli-hostile') });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const ref = created.body.reference;
+      const env = { MENDUNIA_DATA_DIR: storage.dataDir, ...storage.env };
+      // eslint-disable-next-line no-control-regex
+      const unsafe = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+      for (const args of [['orders', 'show', ref], ['orders', 'list'], ['orders', 'show', ref, '--format', 'json'], ['orders', 'list', '--format', 'json'], ['orders', 'list', '--format', 'csv']]) {
+        const r = await runCli(args, env);
+        assert.equal(r.code, 0, r.stderr);
+        assert.doesNotMatch(r.stdout, unsafe, args.join(' '));
+      }
+      const show = await runCli(['orders', 'show', ref], env);
+      assert.match(show.stdout, /^Buyer {4}TanWei PAID IN FULLgnil;=1\+1 </m);
+      assert.doesNotMatch(show.stdout, /^PAID IN FULL/m, 'no forged line');
+      assert.match(show.stdout, /^ {2}click$/m);
+      const json = await runCli(['orders', 'show', ref, '--format', 'json'], env);
+      assert.equal(JSON.parse(json.stdout).order.contact.name, hostile.trim(), 'JSON keeps the data, escaped');
+      const csv = await runCli(['orders', 'export', '--format', 'csv'], env);
+      const row = /** @type {string} */ (csv.stdout.split('\r\n').find((r) => r.startsWith(`${ref},`)));
+      assert.ok(row.includes(',"TanWei PAID IN FULLgnil;\'=1+1",'), row);
+      // Split the way a ";" spreadsheet does: no cell starts a formula.
+      for (const cell of row.split(/[;,]/)) assert.doesNotMatch(cell.replace(/^"/, ''), /^\s*[=+\-@]/, row);
     });
 
     test('an order of two variants of one product names both everywhere: the order, its stored lines, orders show, CSV and JSON exports, customs', async () => {

@@ -3,16 +3,18 @@
 // file, the built core; faults are injected on the wire (a lost answer), nothing is mocked.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createStorefront, memoryStorage } from '@mendunia/core';
 import { createCheckout } from '@mendunia/core/checkout/index.js';
+import { DEFAULT_CONFIG_DIR } from '../src/settings.mjs';
 import { startFakeMidtrans } from './fake-midtrans.mjs';
 import { MERCHANT_TOKEN, startServer, tempDir } from './support/server.mjs';
 import { getJson } from './support/shop.mjs';
 
 const SERVER_KEY = 'SB-Mid-server-flow-test';
 const quiet = { error: () => {}, warn: () => {} };
-const demoCatalog = JSON.parse(readFileSync(new URL('../../../examples/plain-html/catalog.json', import.meta.url), 'utf8'));
+const demoCatalog = JSON.parse(readFileSync(join(DEFAULT_CONFIG_DIR, 'catalog.json'), 'utf8'));
 
 /** @param {() => boolean} ready */
 async function until(ready, ms = 10_000) {

@@ -8,7 +8,7 @@ import { buildApp } from '../src/app.mjs';
 import { createRepository } from '../src/db/index.mjs';
 import { openApiDocument } from '../src/openapi.mjs';
 import { loadCatalog, loadCheckout, RatesProvider } from '../src/sources.mjs';
-import { DEMO_CONFIG_DIR } from '../src/settings.mjs';
+import { DEFAULT_CONFIG_DIR } from '../src/settings.mjs';
 import { tempDir } from './support/server.mjs';
 
 const DOC_FILE = new URL('../../../docs/openapi.json', import.meta.url);
@@ -44,8 +44,8 @@ test('every route of the server is documented, and nothing else is', async () =>
   const dir = tempDir();
   const repo = await createRepository({ dataDir: dir.dir });
   try {
-    const { catalog } = await loadCatalog(join(DEMO_CONFIG_DIR, 'catalog.json'));
-    const config = await loadCheckout(join(DEMO_CONFIG_DIR, 'checkout.json'));
+    const { catalog } = await loadCatalog(join(DEFAULT_CONFIG_DIR, 'catalog.json'));
+    const config = await loadCheckout(join(DEFAULT_CONFIG_DIR, 'checkout.json'));
     const ratesProvider = new RatesProvider({ location: undefined, dataDir: dir.dir, refreshMs: 1000 });
     const app = await buildApp({
       repo, shop: { catalog, config, rates: () => undefined }, ratesProvider, secret: 's', merchantToken: 't', payments: {}, paymentAdapter: 'manual',

@@ -9,13 +9,13 @@ import { parseCheckoutConfig } from '@mendunia/core/checkout/index.js';
 import { createRepository } from '../src/db/index.mjs';
 import { createManualAdapter } from '../src/payments/manual.mjs';
 import { mapStatus, snapRequest } from '../src/payments/midtrans.mjs';
-import { DEMO_CONFIG_DIR, readSettings, SettingsError } from '../src/settings.mjs';
+import { DEFAULT_CONFIG_DIR, readSettings, SettingsError } from '../src/settings.mjs';
 import { startFakeMidtrans } from './fake-midtrans.mjs';
 import { MERCHANT_TOKEN, startServer, tempDir } from './support/server.mjs';
 import { getJson, newKey, orderBody, postJson, quote } from './support/shop.mjs';
 
 const SERVER_KEY = 'SB-Mid-server-TEST0123456789abcdef';
-const demoCheckout = JSON.parse(readFileSync(join(DEMO_CONFIG_DIR, 'checkout.json'), 'utf8'));
+const demoCheckout = JSON.parse(readFileSync(join(DEFAULT_CONFIG_DIR, 'checkout.json'), 'utf8'));
 const merchant = { authorization: `Bearer ${MERCHANT_TOKEN}` };
 
 describe('Midtrans Snap adapter (against the fake Midtrans)', () => {
@@ -27,7 +27,7 @@ describe('Midtrans Snap adapter (against the fake Midtrans)', () => {
 
   before(async () => {
     fake = await startFakeMidtrans({ serverKey: SERVER_KEY });
-    server = await startServer({ dataDir: dir.dir, env: { MENDUNIA_PAYMENT: 'midtrans', MIDTRANS_SERVER_KEY: SERVER_KEY, MIDTRANS_SNAP_URL: fake.snapUrl, MIDTRANS_FINISH_URL: 'https://shop.example/thanks' } });
+    server = await startServer({ dataDir: dir.dir, env: { MENDUNIA_PAYMENT: 'midtrans', MIDTRANS_SERVER_KEY: SERVER_KEY, MIDTRANS_SNAP_URL: fake.snapUrl, MIDTRANS_API_URL: fake.apiUrl, MIDTRANS_FINISH_URL: 'https://shop.example/thanks' } });
   });
   after(async () => {
     await server?.stop();
@@ -66,18 +66,21 @@ describe('Midtrans Snap adapter (against the fake Midtrans)', () => {
     const order = await newOrder();
     await postJson(`${server.url}/api/orders/${order.reference}/payment`, {}, merchant);
     const url = `${server.url}/api/payments/notifications/midtrans`;
+    const status = async () => (await getJson(`${server.url}/api/orders/${order.reference}/status`, merchant)).body.status;
 
     const forged = await fake.notify(url, fake.notification(order.reference, 'settlement', { signatureKey: 'f'.repeat(128) }));
     assert.equal(forged.status, 403);
     assert.equal(forged.body.type, 'https://mendunia.dev/problems/forbidden');
-    const cheap = await fake.notify(url, fake.notification(order.reference, 'settlement', { grossAmount: 1000 }));
-    assert.equal(cheap.status, 422);
-    assert.equal((await getJson(`${server.url}/api/orders/${order.reference}/status`, merchant)).body.status, 'pending_payment');
+    // Signed, but Midtrans says the transaction is still pending: the posted status is not used.
+    const unpaid = await fake.notify(url, fake.notification(order.reference, 'settlement'));
+    assert.equal(unpaid.status, 200);
+    assert.equal(unpaid.body.paymentStatus, 'pending');
+    assert.equal(await status(), 'pending_payment');
 
-    const pending = await fake.notify(url, fake.notification(order.reference, 'pending'));
+    const pending = await fake.notify(url, fake.update(order.reference, 'pending'));
     assert.equal(pending.status, 200);
     assert.equal(pending.body.status, 'pending_payment');
-    const paid = await fake.notify(url, fake.notification(order.reference, 'settlement'));
+    const paid = await fake.notify(url, fake.update(order.reference, 'settlement'));
     assert.equal(paid.status, 200, JSON.stringify(paid.body));
     assert.equal(paid.body.status, 'paid');
     const repeat = await fake.notify(url, fake.notification(order.reference, 'settlement'));
@@ -86,17 +89,79 @@ describe('Midtrans Snap adapter (against the fake Midtrans)', () => {
     const view = await getJson(`${server.url}/api/orders/${order.reference}`, merchant);
     assert.equal(view.body.status, 'paid');
     assert.equal(view.body.history.at(-1).source, 'payment:midtrans');
+    // Every notification was checked with the status API, with the server key.
+    const asked = fake.statusRequests.filter((r) => r.url === `/v2/${order.reference}/status`);
+    assert.equal(asked.length, 4);
+    assert.ok(asked.every((r) => r.authorization === `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`));
   });
 
-  test('expire cancels an unpaid order; a challenged card capture leaves it for the merchant', async () => {
+  test('a genuine settlement replayed with "transaction_status":"refund" changes nothing', async () => {
+    const order = await newOrder();
+    await postJson(`${server.url}/api/orders/${order.reference}/payment`, {}, merchant);
+    const url = `${server.url}/api/payments/notifications/midtrans`;
+    assert.equal((await fake.notify(url, fake.update(order.reference, 'settlement'))).body.status, 'paid');
+    // The signature covers order_id + status_code + gross_amount only: the edited copy still verifies.
+    const replay = { ...fake.notification(order.reference, 'settlement'), transaction_status: 'refund' };
+    const r = await fake.notify(url, replay);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.duplicate, true);
+    assert.equal(r.body.paymentStatus, 'paid');
+    const view = await getJson(`${server.url}/api/orders/${order.reference}`, merchant);
+    assert.equal(view.body.status, 'paid');
+    assert.equal(view.body.history.filter((/** @type {any} */ e) => e.source === 'payment:midtrans').length, 1);
+  });
+
+  test('a challenged capture replayed with "fraud_status":"accept" changes nothing; the real review result does', async () => {
+    const order = await newOrder();
+    await postJson(`${server.url}/api/orders/${order.reference}/payment`, {}, merchant);
+    const url = `${server.url}/api/payments/notifications/midtrans`;
+    const challenge = fake.update(order.reference, 'capture', { fraudStatus: 'challenge' });
+    assert.equal((await fake.notify(url, challenge)).body.status, 'pending_payment');
+    const r = await fake.notify(url, { ...challenge, fraud_status: 'accept' });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.duplicate, true);
+    assert.equal(r.body.status, 'pending_payment');
+    assert.equal((await getJson(`${server.url}/api/orders/${order.reference}/status`, merchant)).body.status, 'pending_payment');
+    assert.equal((await fake.notify(url, fake.update(order.reference, 'capture', { fraudStatus: 'accept' }))).body.status, 'paid');
+  });
+
+  test('the status API unreachable: 503 so that Midtrans retries, and the order is unchanged', async () => {
+    const order = await newOrder();
+    await postJson(`${server.url}/api/orders/${order.reference}/payment`, {}, merchant);
+    const url = `${server.url}/api/payments/notifications/midtrans`;
+    const settlement = fake.update(order.reference, 'settlement');
+    fake.statusApi = 'down';
+    try {
+      const r = await fake.notify(url, settlement);
+      assert.equal(r.status, 503, JSON.stringify(r.body));
+      assert.equal(r.body.type, 'https://mendunia.dev/problems/service-unavailable');
+      assert.match(r.body.detail, /status API/);
+      assert.equal((await getJson(`${server.url}/api/orders/${order.reference}/status`, merchant)).body.status, 'pending_payment');
+    } finally {
+      fake.statusApi = 'up';
+    }
+    // Midtrans' retry, once the status API answers, goes through (it was not recorded as seen).
+    assert.equal((await fake.notify(url, settlement)).body.status, 'paid');
+  });
+
+  test('a confirmed amount other than the order total is refused (422) and changes nothing', async () => {
+    const order = await newOrder();
+    await postJson(`${server.url}/api/orders/${order.reference}/payment`, {}, merchant);
+    const url = `${server.url}/api/payments/notifications/midtrans`;
+    const t = fake.transactions.get(order.reference);
+    assert.ok(t);
+    t.grossAmount = 1000;
+    const cheap = await fake.notify(url, fake.update(order.reference, 'settlement'));
+    assert.equal(cheap.status, 422);
+    assert.equal(cheap.body.type, 'https://mendunia.dev/problems/payment-invalid');
+    assert.equal((await getJson(`${server.url}/api/orders/${order.reference}/status`, merchant)).body.status, 'pending_payment');
+  });
+
+  test('expire cancels an unpaid order', async () => {
     const url = `${server.url}/api/payments/notifications/midtrans`;
     const a = await newOrder();
     await postJson(`${server.url}/api/orders/${a.reference}/payment`, {}, merchant);
-    assert.equal((await fake.notify(url, fake.notification(a.reference, 'expire'))).body.status, 'cancelled');
-    const b = await newOrder();
-    await postJson(`${server.url}/api/orders/${b.reference}/payment`, {}, merchant);
-    assert.equal((await fake.notify(url, fake.notification(b.reference, 'capture', { fraudStatus: 'challenge' }))).body.status, 'pending_payment');
-    assert.equal((await fake.notify(url, fake.notification(b.reference, 'capture', { fraudStatus: 'accept' }))).body.status, 'paid');
+    assert.equal((await fake.notify(url, fake.update(a.reference, 'expire'))).body.status, 'cancelled');
   });
 
   test('a notification for an unknown order is 404; one that is not a Midtrans notification is 400', async () => {

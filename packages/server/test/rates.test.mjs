@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DEMO_CONFIG_DIR } from '../src/settings.mjs';
+import { DEFAULT_CONFIG_DIR } from '../src/settings.mjs';
 import { startServer, tempDir } from './support/server.mjs';
 import { getJson, quote } from './support/shop.mjs';
 
 test('rates from a URL are cached with their date and survive the source going away', async () => {
-  const xml = readFileSync(join(DEMO_CONFIG_DIR, 'rates', 'eurofxref-daily.xml'), 'utf8');
+  const xml = readFileSync(join(DEFAULT_CONFIG_DIR, 'rates', 'eurofxref-daily.xml'), 'utf8');
   let requests = 0;
   const feed = createServer((_req, res) => {
     requests++;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { canonicalJson } from '../src/canonical.mjs';
 import { MIGRATIONS } from '../src/db/migrations.mjs';
-import { csvField } from '../src/export.mjs';
+import { csvField, jsonForTerminal, terminalText } from '../src/export.mjs';
 import { dotPath, segmentsOf } from '../src/problem.mjs';
 import { differences, signQuote } from '../src/quotes.mjs';
 import { readSettings, SettingsError } from '../src/settings.mjs';
@@ -61,11 +61,36 @@ test('CSV fields are quoted when needed and never start a formula', () => {
   assert.equal(csvField(null), '');
 });
 
+test('CSV: a formula is guarded at the start of every cell and after a separator a spreadsheet may split on', () => {
+  // An Indonesian Excel splits a comma file on ";": "Tan;=1+1" would become the cells "Tan" and "=1+1".
+  assert.equal(csvField('Tan;=1+1'), '"Tan;\'=1+1"');
+  assert.equal(csvField('Tan, +62 811'), '"Tan, \'+62 811"');
+  assert.equal(csvField('a\t@SUM(A1)'), 'a @SUM(A1)', 'a tab becomes a space: no cell boundary left');
+  assert.equal(csvField(' =1+1'), "' =1+1");
+  assert.equal(csvField('＝1+1'), "'＝1+1");
+  assert.equal(csvField('Jl. Sudirman; No. 5'), '"Jl. Sudirman; No. 5"');
+  assert.equal(csvField('Tan\u001b[2J Wei'), 'Tan Wei');
+});
+
+test('terminal text: escape sequences, C0/C1 controls and bidi controls are removed; line breaks become spaces', () => {
+  assert.equal(terminalText('Tan\u001b[2J\u001b[1;1HWei'), 'TanWei');
+  assert.equal(terminalText('a\u001b]0;title\u0007b\u001b]8;;https://evil.example\u001b\\c'), 'abc');
+  assert.equal(terminalText('a\u009b31mb\u0085c\u007fd'), 'abcd');
+  assert.equal(terminalText('name\nPaid: IDR 0\r\nx'), 'name Paid: IDR 0 x');
+  assert.equal(terminalText('\u202Eevil\u202C \u2066x\u2069 \u200Fy'), 'evil x y');
+  assert.equal(terminalText('Tan Wei Ling 陈慧玲 🌸 محمد'), 'Tan Wei Ling 陈慧玲 🌸 محمد');
+  // JSON keeps the data, escaped so a terminal shows it rather than runs it.
+  const json = jsonForTerminal({ name: 'a\u009bb\u202Ec\u001b' });
+  assert.equal(json, '{"name":"a\\u009bb\\u202ec\\u001b"}');
+  assert.deepEqual(JSON.parse(json), { name: 'a\u009bb\u202Ec\u001b' });
+  assert.equal(jsonForTerminal({ a: ['\u0085'] }, 2), '{\n  "a": [\n    "\\u0085"\n  ]\n}');
+});
+
 test('settings: defaults work without any configuration; bad values name the variable', () => {
   const s = readSettings({}, {});
   assert.equal(s.port, 8787);
   assert.equal(s.host, '127.0.0.1');
-  assert.match(s.catalog, /examples\/plain-html\/catalog\.json$/);
+  assert.match(s.catalog, /packages\/server\/defaults\/catalog\.json$/, 'inside the package, not examples/');
   assert.match(/** @type {string} */ (s.rates), /eurofxref-daily\.xml$/);
   assert.equal(s.databaseUrl, undefined);
   assert.equal(s.quoteTtlMs, 30 * 60_000);
@@ -73,6 +98,13 @@ test('settings: defaults work without any configuration; bad values name the var
   assert.throws(() => readSettings({}, { DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   assert.throws(() => readSettings({}, { MENDUNIA_QUOTE_TTL: 'soon' }), /MENDUNIA_QUOTE_TTL/);
   assert.equal(readSettings({ port: '9000' }, { PORT: '8000' }).port, 9000);
+});
+
+test('settings: every connection has deadlines by default; a headers deadline past the request deadline is refused', () => {
+  assert.deepEqual(readSettings({}, {}).timeouts, { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, connectionMs: 60_000 });
+  assert.equal(readSettings({}, { MENDUNIA_HEADERS_TIMEOUT: '2s' }).timeouts.headersMs, 2000);
+  assert.throws(() => readSettings({}, { MENDUNIA_HEADERS_TIMEOUT: '1m' }), /MENDUNIA_HEADERS_TIMEOUT.*MENDUNIA_REQUEST_TIMEOUT/);
+  assert.throws(() => readSettings({}, { MENDUNIA_KEEP_ALIVE_TIMEOUT: '0s' }), /MENDUNIA_KEEP_ALIVE_TIMEOUT/);
 });
 
 test('migrations are numbered 1, 2, 3 … and each has SQLite and PostgreSQL text', () => {

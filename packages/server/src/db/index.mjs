@@ -102,6 +102,9 @@ import { localise } from '@mendunia/core';
  *   One transaction: order, lines, event, webhooks and the idempotency record. When the key is
  *   already taken nothing is written and the first response is returned. A reference already
  *   used throws ReferenceTakenError (the caller draws another).
+ *   A key whose record was purged but which made an order throws IdempotencyKeySpentError.
+ * @property {(before: Date) => Promise<number>} purgeIdempotencyKeys
+ *   Deletes the Idempotency-Key records made before `before` (the orders stay); returns how many.
  * @property {(reference: string) => Promise<OrderDetail | undefined>} getOrder
  * @property {(filter?: { status?: string, since?: string, until?: string, limit?: number, offset?: number }) => Promise<StoredOrder[]>} listOrders
  * @property {(reference: string, change: StatusChange) => Promise<StatusChangeResult>} changeStatus
@@ -149,6 +152,14 @@ export function storedLine(r, namesAsText) {
     productNames: names(r.product_names), variantNames: names(r.variant_names), quantity: r.quantity,
     unitPriceIdr: Number(r.unit_price_idr), lineTotalIdr: Number(r.line_total_idr), unitWeightGrams: r.unit_weight_grams, hsCode: r.hs_code,
   };
+}
+
+/** The key made an order whose idempotency record has been purged: the key cannot be used again. */
+export class IdempotencyKeySpentError extends Error {
+  constructor() {
+    super('this Idempotency-Key made an order before');
+    this.name = 'IdempotencyKeySpentError';
+  }
 }
 
 export class ReferenceTakenError extends Error {

@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.mjs';
-import { ORDER_LINE_COLUMNS, orderLineRows, ReferenceTakenError, storedLine } from './index.mjs';
+import { IdempotencyKeySpentError, ORDER_LINE_COLUMNS, orderLineRows, ReferenceTakenError, storedLine } from './index.mjs';
 
 /** @typedef {import('./index.mjs').Repository} Repository */
 
@@ -135,9 +135,14 @@ export function createPostgresRepository(url) {
         });
       } catch (error) {
         if (/** @type {any} */ (error).code === '23505' && /** @type {any} */ (error).constraint === 'orders_pkey') throw new ReferenceTakenError(order.reference);
+        if (/** @type {any} */ (error).code === '23505' && /** @type {any} */ (error).constraint === 'orders_idempotency_key_key') throw new IdempotencyKeySpentError();
         throw error;
       }
       return existing ? { inserted: /** @type {const} */ (false), existing } : { inserted: /** @type {const} */ (true) };
+    },
+
+    async purgeIdempotencyKeys(before) {
+      return (await pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before])).rowCount ?? 0;
     },
 
     async getOrder(reference) {

@@ -6,8 +6,8 @@
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.mjs';
-import { ORDER_LINE_COLUMNS, orderLineRows, ReferenceTakenError, storedLine } from './index.mjs';
-import { ensureDataDir } from '../secrets.mjs';
+import { IdempotencyKeySpentError, ORDER_LINE_COLUMNS, orderLineRows, ReferenceTakenError, storedLine } from './index.mjs';
+import { ensureDataDir, privateFile } from '../secrets.mjs';
 
 /** @typedef {import('./index.mjs').Repository} Repository */
 
@@ -17,6 +17,8 @@ import { ensureDataDir } from '../secrets.mjs';
  */
 export function createSqliteRepository(file) {
   ensureDataDir(dirname(file));
+  // Buyers' names, addresses and phone numbers: the owner's only (0600, WAL files alike).
+  privateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -99,6 +101,7 @@ export function createSqliteRepository(file) {
           ).run(order.reference, order.createdAt, now, o.status, order.address.country, order.totals.totalIdr, order.lines.length, order.contact.email, o.quoteId, o.key, JSON.stringify(order));
         } catch (error) {
           if (/** @type {any} */ (error).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ReferenceTakenError(order.reference);
+          if (/** @type {any} */ (error).code === 'SQLITE_CONSTRAINT_UNIQUE' && /orders\.idempotency_key/.test(String(/** @type {any} */ (error).message))) throw new IdempotencyKeySpentError();
           throw error;
         }
         const line = sql(`INSERT INTO order_lines (${ORDER_LINE_COLUMNS.join(', ')}) VALUES (${ORDER_LINE_COLUMNS.map(() => '?').join(', ')})`);
@@ -110,6 +113,10 @@ export function createSqliteRepository(file) {
         );
         return { inserted: /** @type {const} */ (true) };
       });
+    },
+
+    async purgeIdempotencyKeys(before) {
+      return sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(before.toISOString()).changes;
     },
 
     async getOrder(reference) {

@@ -8,6 +8,11 @@
  *  - notification: Midtrans POSTs JSON with order_id, status_code, gross_amount ("150000.00"),
  *    transaction_status, fraud_status, transaction_id and
  *    signature_key = SHA512(order_id + status_code + gross_amount + server key), hex.
+ *    The signature does not cover transaction_status nor fraud_status, and a genuine notification
+ *    can be replayed with those edited; so a notification is only a hint: before an order changes,
+ *    the transaction is read back from Midtrans ("Get Transaction Status", Core API:
+ *    GET {api base}/v2/{order_id}/status, same Basic auth) and only that CONFIRMED state is used —
+ *    its status, fraud status, amount and transaction_id (the dedupe key).
  * Tested against test/fake-midtrans.mjs, a local fake that follows the same documentation.
  */
 import { createHash } from 'node:crypto';
@@ -58,12 +63,14 @@ export function snapRequest(order, finishUrl) {
 }
 
 /**
- * @param {{ serverKey: string, snapUrl: string, finishUrl?: string, fetch?: typeof fetch }} options
+ * @param {{ serverKey: string, snapUrl: string, apiUrl: string, finishUrl?: string, fetch?: typeof fetch }} options
+ *   snapUrl: Snap API base (…/snap/v1); apiUrl: Core API base for the status API (https://api.midtrans.com)
  * @returns {import('./index.mjs').PaymentAdapter}
  */
 export function createMidtransAdapter(options) {
   const doFetch = options.fetch ?? fetch;
   const base = options.snapUrl.replace(/\/+$/, '');
+  const apiBase = options.apiUrl.replace(/\/+$/, '');
   const authorization = `Basic ${Buffer.from(`${options.serverKey}:`).toString('base64')}`;
   return {
     id: 'midtrans',
@@ -109,16 +116,48 @@ export function createMidtransAdapter(options) {
           errors: [fieldError(['signature_key'], 'does not match SHA512(order_id + status_code + gross_amount + server key)')],
         });
       }
-      const gross = Number(n.gross_amount);
+      const confirmed = await transactionStatus(orderId);
+      const gross = Number(confirmed.gross_amount);
+      const status = String(confirmed.transaction_status);
+      const fraud = typeof confirmed.fraud_status === 'string' ? confirmed.fraud_status : undefined;
       return {
         reference: orderId,
-        status: mapStatus(String(n.transaction_status), typeof n.fraud_status === 'string' ? n.fraud_status : undefined),
+        status: mapStatus(status, fraud),
         amountIdr: Number.isFinite(gross) ? Math.round(gross) : null,
-        dedupeKey: `midtrans:${String(n.transaction_id ?? orderId)}:${String(n.transaction_status)}:${String(n.fraud_status ?? '')}`,
-        raw: body,
+        dedupeKey: `midtrans:${String(confirmed.transaction_id ?? orderId)}:${status}:${fraud ?? ''}`,
+        raw: { notification: body, confirmed },
       };
     },
   };
+
+  /**
+   * The transaction as Midtrans has it now. Midtrans unreachable or answering an error → 503, so
+   * that Midtrans sends the notification again later; an order Midtrans does not know → 404.
+   * @param {string} orderId
+   * @returns {Promise<Record<string, unknown>>}
+   */
+  async function transactionStatus(orderId) {
+    const unavailable = (/** @type {string} */ why) =>
+      new HttpProblem('service-unavailable', `The notification for ${orderId} could not be confirmed with Midtrans' status API (${why}); nothing was changed — Midtrans retries.`, { headers: { 'retry-after': '60' } });
+    let response;
+    /** @type {any} */
+    let json;
+    try {
+      response = await doFetch(`${apiBase}/v2/${encodeURIComponent(orderId)}/status`, { headers: { accept: 'application/json', authorization }, signal: AbortSignal.timeout(MIDTRANS_TIMEOUT_MS) });
+      json = await response.json().catch(() => undefined);
+    } catch (error) {
+      const e = /** @type {Error} */ (error);
+      throw unavailable(e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message);
+    }
+    // The Core API answers some errors as HTTP 200 with the real code in status_code.
+    const code = String(json?.status_code ?? response.status);
+    if (response.status === 404 || code === '404') throw new HttpProblem('not-found', `Midtrans has no transaction for order ${orderId}.`);
+    if (!response.ok || !json || typeof json.transaction_status !== 'string' || !/^2\d\d$/.test(code)) {
+      throw unavailable(`HTTP ${response.status}, status_code ${code}${json?.status_message ? `: ${json.status_message}` : ''}`);
+    }
+    if (json.order_id !== orderId) throw unavailable(`it answered for order ${String(json.order_id)}`);
+    return json;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Requests against the demo shop (examples/plain-html): a cart that ships to Singapore, a buyer
+ * Requests against the sample shop the server starts with (packages/server/defaults): a cart that ships to Singapore, a buyer
  * there, and helpers to post them.
  */
 import { signQuote } from '../../src/quotes.mjs';
