@@ -116,6 +116,18 @@ describe('<mendunia-checkout>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says per service whether import charges are prepaid (DDP) or payable on delivery, where the merchant chose', async () => {
+    const services = demoCheckout.shipping.services.map((svc) => ({ ...svc, ...(svc.id === 'dhl-express' ? { dutyPaid: true } : svc.id === 'pos-ems' ? { dutyPaid: false } : {}) }));
+    const { el } = await setup({ checkout: { ...demoCheckout, shipping: { ...demoCheckout.shipping, services } } });
+    await toShipping(el);
+    await waitFor(() => !!q(el, '#svc-dhl-express-meta'));
+    expect(text(el, '#svc-dhl-express-meta')).to.contain('Prepay import charges: no charges at delivery');
+    expect(text(el, '#svc-pos-ems-meta')).to.contain('Import charges payable on delivery');
+    // A service the merchant said nothing about keeps the shop-wide terms, stated at review.
+    expect(text(el, '#svc-pos-paket-meta')).not.to.match(/import charges/i);
+    await expect(el).to.be.accessible();
+  });
+
   it('goes through shipping and review to one placed order with a WhatsApp hand-off', async () => {
     const { el, storefront } = await setup();
     await toShipping(el, 'SG');

@@ -237,7 +237,9 @@ function optionRow(v: StepView, option: ShippingOption, chosen: string | undefin
     <label for=${id}>${name}
       <span class="meta" id=${`${id}-meta`}>${t('checkout.shipping.days', { min: option.days[0], max: option.days[1] })} ·
         ${option.tracked ? t('checkout.shipping.tracked') : t('checkout.shipping.untracked')} ·
-        ${t('checkout.shipping.weight', { kg })}${option.parcels.length > 1 ? html` · ${t('checkout.shipping.parcels', { count: option.parcels.length })}` : nothing}</span>
+        ${t('checkout.shipping.weight', { kg })}${option.parcels.length > 1 ? html` · ${t('checkout.shipping.parcels', { count: option.parcels.length })}` : nothing}${
+          // Only where the merchant chose per service (checkout.json "dutyPaid"): DDP or DAP.
+          option.dutyPaid === undefined ? nothing : html` · ${t(option.dutyPaid ? 'checkout.shipping.dutyPaid' : 'checkout.shipping.dutyOnDelivery')}`}</span>
     </label>
     <span class="amount">${money(v, option.priceIdr)}</span>
   </div>`;
