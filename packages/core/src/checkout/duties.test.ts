@@ -474,6 +474,10 @@ describe('estimateLandedCost: subdivisions, provenance and merchant rules', () =
     expect(ab.lines[1]!.label).to.deep.equal(m('rules.duties.line.vat', { label: m('rules.dutyRules.ca.vat.label'), country: 'CA', percent: 5 }));
     expect(ab.lines[1]!.from.field).to.equal('vat');
     expect(ab.lines[0]!.from.field).to.equal('duty');
+    // "Charged on import …: duty and HST" names the tax the province pays, not the country's GST.
+    const charged = (r: typeof on) => JSON.stringify(r.explanation.find((x) => x.code === 'rules.duties.charged')!.params);
+    expect(charged(on)).to.contain('rules.dutyRules.ca.vat.subdivisions.0.label').and.not.contain('rules.dutyRules.ca.vat.label');
+    expect(charged(ab)).to.contain('rules.dutyRules.ca.vat.label');
   });
 
   it('refuses a subdivision that is not ISO 3166-2 of the destination', () => {

@@ -389,6 +389,8 @@ interface Built {
   readonly sentences: Message[];
   readonly verify: boolean;
   readonly subdivisionRange?: LandedCost['subdivisionRange'];
+  /** The name of the tax charged on import, where it depends on the buyer's subdivision (HST in Ontario). */
+  readonly taxLabel?: Message;
 }
 
 interface VatRate {
@@ -459,6 +461,7 @@ function buildLines(ctx: Context): Built {
     source: own ? [own] : rule.source,
   });
   let subdivisionRange: LandedCost['subdivisionRange'];
+  let taxLabel: Message | undefined;
 
   const dutyCollector: 'seller' | 'carrier' = ctx.registered && band.collection.includesDuty ? 'seller' : 'carrier';
   const duty = band.duty ? rule.duty : undefined;
@@ -584,6 +587,7 @@ function buildLines(ctx: Context): Built {
             : cif;
     const basis = add(base, int(feesIdr));
     const { rate, range } = vatRates(rule, band, ctx.subdivision);
+    taxLabel = rate.label;
     const country = rule.countries[0]!;
     const amountIdr = roundIdr(mul(basis, pct(rate.percent)));
     let label = message('rules.duties.line.vat', { label: rate.label, country, percent: rate.percent });
@@ -619,17 +623,19 @@ function buildLines(ctx: Context): Built {
   }
 
   for (const fee of fees) push(fee.line, rule.currency === currency ? fee.money : undefined);
-  return { lines, sentences, verify, ...(subdivisionRange && { subdivisionRange }) };
+  return { lines, sentences, verify, ...(subdivisionRange && { subdivisionRange }), ...(taxLabel && { taxLabel }) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The estimate.
 
 /** Who collects what, in a sentence or two (the scheme first, then what is charged on import). */
-function whoCollects(rule: DutyRule, band: DutyBand, lines: readonly TaxLine[], registered: boolean, incoterm: 'DAP' | 'DDP'): Message[] {
+function whoCollects(rule: DutyRule, band: DutyBand, built: Built, registered: boolean, incoterm: 'DAP' | 'DDP'): Message[] {
   const out: Message[] = [];
+  const { lines } = built;
   const { scheme, schemeName, otherwise, otherwiseNote } = band.collection;
-  const vat = vatLabel(rule);
+  // The tax as charged: the subdivision's own name where it has one (HST in Ontario, GST in Alberta).
+  const vat = built.taxLabel ?? vatLabel(rule);
   const tax = vat ? inSentence(vat) : message('rules.duties.charge.tax');
   const viaScheme = scheme !== undefined && band.vatBasis !== undefined;
   if (viaScheme) {
@@ -837,7 +843,7 @@ export function estimateLandedCost(input: LandedCostInput): LandedCost {
     }
   }
 
-  extra.push(...whoCollects(rule, band, built.lines, registered, incoterm));
+  extra.push(...whoCollects(rule, band, built, registered, incoterm));
   const total = sum(built.lines.map((l) => l.amountIdr));
   const carrierTotal = sum(built.lines.filter((l) => l.collectedBy === 'carrier').map((l) => l.amountIdr));
   let regime: Regime;
