@@ -2,6 +2,7 @@
 // shift, and 1,000 cards (first render, currency switch, long tasks, heap) on a fixture page.
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../chrome.mjs';
+import { measureBuffer, sumSizes } from './sizes.mjs';
 
 export const CARD_COUNT = 1000;
 export const SWITCHES = 10;
@@ -231,4 +232,78 @@ export async function measureBrowser({ demoUrl, cardsUrl, profile, locate }) {
   } finally {
     await browser.close();
   }
+}
+
+/** Our code and data, as the browser fetched it: scripts, and JSON or modules under /dist/. */
+export function isOurDownload(url, resourceType) {
+  const { pathname } = new URL(url);
+  if (!pathname.startsWith('/dist/')) return false;
+  return resourceType === 'script' || /\.(m?js|json)$/.test(pathname);
+}
+
+/** What the page downloaded so far, as { url → body }; the same URL counts once (cached after). */
+function recordDownloads(page) {
+  const bodies = new Map();
+  const shop = new Map();
+  const pending = [];
+  page.on('response', (response) => {
+    const url = response.url();
+    if (!url.startsWith('http') || response.status() !== 200 || bodies.has(url) || shop.has(url)) return;
+    const type = response.request().resourceType();
+    const ours = isOurDownload(url, type);
+    if (!ours && !['script', 'fetch', 'xhr'].includes(type)) return;
+    pending.push(response.body().then((body) => (ours ? bodies : shop).set(url, body), () => {}));
+  });
+  const snapshot = async () => {
+    await Promise.all(pending);
+    const files = (map) => [...map].map(([url, body]) => ({ file: new URL(url).pathname, ...measureBuffer(body) }));
+    const list = files(bodies);
+    return { files: list, total: sumSizes(list), shopData: files(shop) };
+  };
+  return { snapshot };
+}
+
+/**
+ * Bytes by what the browser actually fetches (whatever the build's file names): the demo store
+ * loaded until the network is idle with no interaction, then a Japanese-speaking buyer who picks
+ * Japanese and checks out to Japan (their locale file and that country's data included).
+ */
+export async function measureDownloads(browser, url) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  watchErrors(page, errors);
+  const downloads = recordDownloads(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('mendunia-product-card').first().locator('[part="title"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await page.waitForLoadState('networkidle');
+  const initial = await downloads.snapshot();
+
+  const co = (selector) => page.locator(`mendunia-checkout ${selector}`);
+  await page.evaluate(() => document.querySelector('mendunia-store').setAttribute('locale', 'ja'));
+  await page.waitForFunction(() => document.querySelector('mendunia-product-card')?.shadowRoot?.querySelector('[lang="ja"]'), null, { timeout: 15000 });
+  await page.locator('mendunia-product-card[product-id="kopi-gayo-arabika"] [part="add-button"]').click();
+  await page.locator('mendunia-cart-button button').click();
+  await page.locator('mendunia-cart [part="checkout-button"]').click();
+  await co('#f-name').fill('Sato Hanako');
+  await co('#f-email').fill('hanako@example.com');
+  await co('[part="next-button"]').click();
+  await co('#a-country').selectOption('JP');
+  await co('#a-name').fill('Sato Hanako');
+  await co('#a-region').selectOption('13');
+  await co('#a-addressLine1').fill('1-1 Chiyoda, Chiyoda-ku');
+  await co('#a-postalCode').fill('100-0001');
+  await co('#f-phone').fill('090-1234-5678');
+  await co('[part="next-button"]').click();
+  await co('fieldset, [part="blocked"]').first().waitFor();
+  await co('[part="next-button"]').click();
+  await co('[part="landed-cost"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  const checkout = await downloads.snapshot();
+  await context.close();
+  const locale = checkout.files.some((f) => /\/ja\.json$/.test(f.file));
+  if (errors.length) throw new Error(`the checkout walk logged errors:\n${errors.join('\n')}`);
+  return { initial, checkout, localeFileFetched: locale, country: 'JP', locale: 'ja' };
 }

@@ -21,7 +21,7 @@ export function measureBuffer(buf) {
 }
 
 /** Sums sizes of several files each compressed on its own (as a browser fetches them). */
-function sum(list) {
+export function sumSizes(list) {
   return list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 }
 
@@ -61,7 +61,7 @@ export async function measureSizes(root) {
     file: 'packages/embed/dist/mendunia.js',
     initial,
     chunks,
-    whole: chunks.length ? sum([initial, ...chunks]) : undefined,
+    whole: chunks.length ? sumSizes([initial, ...chunks]) : undefined,
   };
 
   const entries = [];
