@@ -5,7 +5,23 @@ import { chromeArgs, chromePath } from '../chrome.mjs';
 import { measureBuffer, sumSizes } from './sizes.mjs';
 
 export const CARD_COUNT = 1000;
-export const SWITCHES = 10;
+export const GRID_PRODUCTS = 10000;
+/**
+ * The currency switches, from USD (the fixture's start): each of the first four is the page's first
+ * switch to that currency (no cache can have seen it); the rest rotate through all five again.
+ */
+export const SWITCH_SEQUENCE = ['JPY', 'SGD', 'EUR', 'MYR', 'USD', 'JPY', 'SGD', 'EUR', 'MYR', 'USD', 'JPY', 'SGD'];
+export const SWITCHES = SWITCH_SEQUENCE.length;
+
+/** Marks each switch as the first to its currency or a repeat, given the currency shown before. */
+export function labelSwitches(sequence, start) {
+  const seen = new Set([start]);
+  return sequence.map((code) => {
+    const first = !seen.has(code);
+    seen.add(code);
+    return { code, first };
+  });
+}
 const DEMO_RUNS = 5;
 
 export const median = (values) => {
@@ -43,12 +59,16 @@ function instrumentDemo() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
-/** Runs in the fixture page before its scripts: records every long task. */
+/** Runs in the fixture page before its scripts: records every long task and layout shift. */
 function instrumentLongTasks() {
   window.__longTasks = [];
+  window.__shifts = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__shifts.push({ start: e.startTime, value: e.value, hadRecentInput: e.hadRecentInput });
+  }).observe({ type: 'layout-shift', buffered: true });
 }
 
 function watchErrors(page, errors) {
@@ -143,7 +163,8 @@ function topFunctions(profile, limit, locate = () => undefined) {
     const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  // Percentages of the time the page was busy (idle and the profiler's own "(program)" left out).
+  const total = [...self].filter(([k]) => k !== '(idle)' && k !== '(program)').reduce((a, [, b]) => a + b, 0);
   return [...self]
     .filter(([k]) => k !== '(idle)' && k !== '(program)')
     .sort((a, b) => b[1] - a[1])
@@ -169,13 +190,12 @@ export async function measureCards(browser, url, { profile = false, locate } = {
   const heapAfter = await heapUsed(cdp);
 
   const switches = [];
-  for (let i = 0; i < SWITCHES; i++) {
-    const code = i % 2 === 0 ? 'JPY' : 'USD';
+  for (const { code, first: firstToCode } of labelSwitches(SWITCH_SEQUENCE, 'USD')) {
     const s = await page.evaluate((c) => window.menduniaBench.switchCurrency(c), code);
     if (s.shown !== code) throw new Error(`after setCurrency('${code}') the store shows ${s.shown}`);
     if (s.priced !== CARD_COUNT) throw new Error(`after switching to ${code}, ${s.priced} of ${CARD_COUNT} cards show the core's price`);
     if (!(s.lit > 0)) throw new Error(`currency switch took ${s.lit} ms: the timer did not measure anything`);
-    switches.push(s);
+    switches.push({ ...s, first: firstToCode });
   }
   await page.evaluate(() => window.menduniaBench.frame());
   await page.waitForTimeout(100); // long-task entries are delivered asynchronously
@@ -187,10 +207,11 @@ export async function measureCards(browser, url, { profile = false, locate } = {
 
   let profileTop;
   if (profile) {
+    // Only the element-update window (setCurrency → every updateComplete): no layout, no checks.
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    for (let i = 0; i < 6; i++) await page.evaluate((c) => window.menduniaBench.switchCurrency(c), i % 2 ? 'USD' : 'JPY');
+    for (const code of SWITCH_SEQUENCE.slice(4, 10)) await page.evaluate((c) => window.menduniaBench.updatePrices(c), code);
     const { profile: p } = await cdp.send('Profiler.stop');
     profileTop = topFunctions(p, 25, locate);
   }
@@ -201,6 +222,9 @@ export async function measureCards(browser, url, { profile = false, locate } = {
     cards: CARD_COUNT,
     setupMs: setup.setupMs,
     firstRender: {
+      usableMs: first.usableMs,
+      visibleMs: first.visibleMs,
+      cls: first.cls,
       litMs: first.lit,
       layoutMs: first.layout,
       frameMs: first.frame,
@@ -209,16 +233,44 @@ export async function measureCards(browser, url, { profile = false, locate } = {
       longTaskMs: firstRenderLongTasks.reduce((a, t) => a + t.duration, 0),
     },
     heap: { beforeCards: heapBefore, afterCards: heapAfter, afterSwitches: heapAfterSwitches, perCard: (heapAfter - heapBefore) / CARD_COUNT },
-    currencySwitch: {
-      medianLitMs: median(switches.map((s) => s.lit)),
-      medianLayoutMs: median(switches.map((s) => s.layout)),
-      runs: switches.map(({ code, lit, layout }) => ({ code, litMs: lit, layoutMs: layout })),
-      longTasks: switchLongTasks.length,
-      longTaskMs: switchLongTasks.reduce((a, t) => a + t.duration, 0),
-      switchesWithLongTask: switches.filter((s) => during(s).length > 0).length,
-    },
+    currencySwitch: summariseSwitches(switches, during),
     profile: profileTop,
   };
+}
+
+/** Element updates and with layout, for the first switches to a currency and for repeats apart. */
+export function summariseSwitches(switches, during = () => []) {
+  const part = (list) => ({
+    count: list.length,
+    medianLitMs: list.length ? median(list.map((s) => s.lit)) : undefined,
+    medianLayoutMs: list.length ? median(list.map((s) => s.layout)) : undefined,
+    maxLitMs: list.length ? Math.max(...list.map((s) => s.lit)) : undefined,
+    maxLayoutMs: list.length ? Math.max(...list.map((s) => s.layout)) : undefined,
+  });
+  const tasks = switches.flatMap(during);
+  return {
+    first: part(switches.filter((s) => s.first)),
+    repeated: part(switches.filter((s) => !s.first)),
+    runs: switches.map(({ code, first, lit, layout }) => ({ code, first, litMs: lit, layoutMs: layout })),
+    longTasks: tasks.length,
+    longTaskMs: tasks.reduce((a, t) => a + t.duration, 0),
+    switchesWithLongTask: switches.filter((s) => during(s).length > 0).length,
+  };
+}
+
+/** A fresh page with a <mendunia-product-grid> of 10,000 products: first card and longest task. */
+export async function measureGrid(browser, url) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  watchErrors(page, errors);
+  await page.addInitScript(instrumentLongTasks);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.menduniaBench !== undefined);
+  const result = await page.evaluate((n) => window.menduniaBench.gridPage(n), GRID_PRODUCTS);
+  await context.close();
+  if (errors.length) throw new Error(`the 10,000-product grid logged errors:\n${errors.join('\n')}`);
+  return result;
 }
 
 export async function measureBrowser({ demoUrl, cardsUrl, profile, locate }) {
@@ -227,8 +279,10 @@ export async function measureBrowser({ demoUrl, cardsUrl, profile, locate }) {
   const browser = await chromium.launch({ executablePath, headless: true, args: [...chromeArgs, '--enable-precise-memory-info'] });
   try {
     const demo = await measureDemo(browser, demoUrl);
+    const downloads = await measureDownloads(browser, demoUrl);
     const cards = await measureCards(browser, cardsUrl, { profile, locate });
-    return { chromium: browser.version(), demo, cards };
+    const grid = await measureGrid(browser, cardsUrl);
+    return { chromium: browser.version(), demo, downloads, cards, grid };
   } finally {
     await browser.close();
   }
