@@ -6,7 +6,8 @@
 //
 //   node scripts/bench.mjs             measure (npm run bench builds first)
 //   node scripts/bench.mjs --write     measure and update docs/benchmarks.md + benchmarks/results.json
-//   node scripts/bench.mjs --profile   also profile the currency switch and list the hot functions
+//   node scripts/bench.mjs --profile   also profile the currency switches' element updates (setCurrency →
+//                                      every updateComplete; no layout, no checks) and list the hot functions
 //   node scripts/bench.mjs --serve     only serve the demo and the 1,000-card fixture, for a person
 //   node scripts/bench.mjs --no-server skip the Storefront API server load test (scripts/bench/server.mjs)
 import os from 'node:os';
@@ -54,6 +55,22 @@ function bundleBreakdown() {
   return { ...attribute(code, map, findJsonLiterals(code, locales)), locate: originalPositions(map) };
 }
 
+/**
+ * The source-map lookup for a script the profile names: mendunia.js's (already decoded), or any
+ * other file under /dist/ that has a .map beside it (the chunks of whatever the build emits).
+ */
+const locators = new Map();
+function locator(url, mainLocate) {
+  const match = /\/dist\/([^?#]+\.m?js)(?:[?#].*)?$/.exec(url);
+  if (!match) return undefined;
+  if (match[1] === 'mendunia.js') return mainLocate;
+  if (!locators.has(match[1])) {
+    const mapFile = join(root, 'packages/embed/dist', `${match[1]}.map`);
+    locators.set(match[1], existsSync(mapFile) ? originalPositions(JSON.parse(readFileSync(mapFile, 'utf8'))) : undefined);
+  }
+  return locators.get(match[1]);
+}
+
 async function main() {
   const started = Date.now();
   const environment = {
@@ -76,7 +93,7 @@ async function main() {
       demoUrl: base,
       cardsUrl: `${base}bench/cards.html`,
       profile: args.has('--profile'),
-      locate: (url, line, column) => (url.endsWith('/dist/mendunia.js') ? locate(line, column) : undefined),
+      locate: (url, line, column) => locator(url, locate)?.(line, column),
     });
   } finally {
     await new Promise((r) => server.close(r));
@@ -88,7 +105,7 @@ async function main() {
   const targetList = targets(sizes, browser);
   const sections = {
     environment: environmentTable(environment),
-    sizes: sizeTable(sizes),
+    sizes: sizeTable(sizes, browser.downloads),
     runtime: runtimeTable(browser),
     targets: targetTable(targetList),
     breakdown:
@@ -128,7 +145,7 @@ async function main() {
   if (sections.server) console.log(`\n## Storefront API server\n\n${sections.server}`);
   if (browser.demo.errors.length) console.log(`\nThe demo store logged errors:\n  ${browser.demo.errors.join('\n  ')}`);
   if (browser.cards.profile) {
-    console.log('\n## Hot functions during 6 currency switches (self time)\n');
+    console.log('\n## Hot functions in the element updates of 6 currency switches (self time; % of the busy time)\n');
     for (const f of browser.cards.profile) console.log(`${String(f.ms.toFixed(1)).padStart(8)} ms ${String(f.percent).padStart(5)} %  ${f.fn}`);
   }
   const shown = (p) => p.slice(root.length);

@@ -202,7 +202,6 @@ export async function measureCards(browser, url, { profile = false, locate } = {
   const longTasks = await page.evaluate(() => window.__longTasks);
   const during = (s) => longTasks.filter((t) => t.start < s.end && t.start + t.duration > s.start);
   const firstRenderLongTasks = during(first);
-  const switchLongTasks = switches.flatMap(during);
   const heapAfterSwitches = await heapUsed(cdp);
 
   let profileTop;
