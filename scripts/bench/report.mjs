@@ -37,7 +37,8 @@ export function sizeTable(sizes, downloads) {
   const bb = sizes.buyButton;
   const vsBb = (m, key) => (bb ? ratio(m[key], bb[key]) : 'n/a');
   const row = (name, m) => [name, kb(m.raw), kb(m.gzip), kb(m.brotli), vsBb(m, 'gzip'), vsBb(m, 'brotli')];
-  const files = (list) => list.map((f) => `\`${f.file.replace(/^\/dist\//, '')}\``).join(', ');
+  const files = (list, most = 6) =>
+    list.slice(0, most).map((f) => `\`${f.file.replace(/^\/dist\//, '')}\``).join(', ') + (list.length > most ? ` and ${list.length - most} more` : '');
   const rows = [];
   if (downloads) {
     rows.push(row(`Demo store, downloaded until idle, no interaction (${downloads.initial.files.length} files: ${files(downloads.initial.files)})`, downloads.initial.total));
