@@ -22,6 +22,7 @@ import { measureServer, serverTable } from './bench/server.mjs';
 import {
   breakdownTable,
   environmentTable,
+  profileTable,
   runtimeTable,
   sizeTable,
   targetTable,
@@ -112,6 +113,7 @@ async function main() {
       breakdownTable(breakdown) +
       `\n\nWhitespace kept inside Lit's css and html template literals (runs of 2+ spaces or newlines): about ${(breakdown.templateWhitespace / 1000).toFixed(1)} KB of the minified bundle.`,
     ...(api ? { server: serverTable(api) } : {}),
+    ...(browser.cards.profile ? { profile: profileTable(browser.cards.profile) } : {}),
   };
 
   // A plain run must not dirty tracked files: its results go to an ignored folder, and only
@@ -145,8 +147,9 @@ async function main() {
   if (sections.server) console.log(`\n## Storefront API server\n\n${sections.server}`);
   if (browser.demo.errors.length) console.log(`\nThe demo store logged errors:\n  ${browser.demo.errors.join('\n  ')}`);
   if (browser.cards.profile) {
-    console.log('\n## Hot functions in the element updates of 6 currency switches (self time; % of the busy time)\n');
-    for (const f of browser.cards.profile) console.log(`${String(f.ms.toFixed(1)).padStart(8)} ms ${String(f.percent).padStart(5)} %  ${f.fn}`);
+    console.log(`\n## Where the element updates of 6 currency switches spend their time\n\n${sections.profile}`);
+    console.log('\nHot functions (self time; % of the busy time):\n');
+    for (const f of browser.cards.profile.functions) console.log(`${String(f.ms.toFixed(1)).padStart(8)} ms ${String(f.percent).padStart(5)} %  ${f.fn}`);
   }
   const shown = (p) => p.slice(root.length);
   console.log(`\nWrote ${shown(docPath)} and ${shown(join(outDir, 'results.json'))} in ${((Date.now() - started) / 1000).toFixed(1)} s.${write ? '' : ' (--write updates docs/benchmarks.md and benchmarks/results.json)'}`);

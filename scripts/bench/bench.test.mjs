@@ -2,7 +2,7 @@
 // itself never runs in `npm test`; timing belongs to `npm run bench`.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isOurDownload, labelSwitches, summariseSwitches, SWITCH_SEQUENCE } from './browser.mjs';
+import { isOurDownload, labelSwitches, profileGroups, summariseSwitches, SWITCH_SEQUENCE } from './browser.mjs';
 import { verdict } from './report.mjs';
 import { judge, proposedBudget } from '../size-budget.mjs';
 
@@ -48,6 +48,27 @@ describe('downloads', () => {
     assert.ok(isOurDownload('http://127.0.0.1:1/dist/locales/ja.json', 'fetch'));
     assert.ok(!isOurDownload('http://127.0.0.1:1/catalog.json', 'fetch'));
     assert.ok(!isOurDownload('http://127.0.0.1:1/dist/images/x.svg', 'image'));
+  });
+});
+
+describe('profile', () => {
+  it('sums self time by our package and folder, by dependency, and by native code', () => {
+    const groups = profileGroups([
+      { fn: 'translate i18next/dist/esm/i18next.js:518', ms: 10, percent: 20 },
+      { fn: 'getResource i18next/dist/esm/i18next.js:317', ms: 5, percent: 10 },
+      { fn: 'r.format core/src/money/format.ts:79', ms: 3, percent: 6 },
+      { fn: '(anonymous) core/src/money/format.ts:74', ms: 1, percent: 2 },
+      { fn: 'update @lit/reactive-element/reactive-element.js:3', ms: 3, percent: 6 },
+      { fn: '(garbage collector)', ms: 2, percent: 4 },
+      { fn: 'setAttribute', ms: 1, percent: 2 },
+    ]);
+    assert.deepEqual(groups.map((g) => [g.group, g.ms, g.percent]), [
+      ['i18next', 15, 30],
+      ['@mendunia/core money/', 4, 8],
+      ['@lit/reactive-element', 3, 6],
+      ['(garbage collector)', 2, 4],
+      ['browser (native: DOM, Intl …)', 1, 2],
+    ]);
   });
 });
 

@@ -172,6 +172,31 @@ function topFunctions(profile, limit, locate = () => undefined) {
     .map(([fn, ms]) => ({ fn, ms: Number(ms.toFixed(2)), percent: Number(((100 * ms) / total).toFixed(1)) }));
 }
 
+/**
+ * Self time by where it was spent: our package and folder (`core money/`), a dependency
+ * (`i18next`, `lit-html`), the engine's own entries (`(garbage collector)`), or "browser" for
+ * native functions (DOM, style, Intl) that have no script location.
+ */
+export function profileGroups(functions) {
+  const groups = new Map();
+  for (const { fn, ms, percent } of functions) {
+    const where = / (\S+:\d+(?::\d+)?)$/.exec(fn)?.[1] ?? '';
+    let group;
+    if (!where) group = fn.startsWith('(') ? fn : 'browser (native: DOM, Intl …)';
+    else {
+      const parts = where.replace(/:\d+(:\d+)?$/, '').split('/');
+      if (['core', 'elements', 'i18n', 'embed'].includes(parts[0]) && parts[1] === 'src') group = `@mendunia/${parts[0]}${parts.length > 3 ? ` ${parts[2]}/` : ''}`;
+      else if (parts[0].startsWith('@')) group = `${parts[0]}/${parts[1]}`;
+      else group = parts.length > 1 ? parts[0] : `unmapped ${parts[0]}`;
+    }
+    const g = groups.get(group) ?? { group, ms: 0, percent: 0 };
+    g.ms += ms;
+    g.percent += percent;
+    groups.set(group, g);
+  }
+  return [...groups.values()].sort((a, b) => b.ms - a.ms).map((g) => ({ group: g.group, ms: Number(g.ms.toFixed(1)), percent: Number(g.percent.toFixed(1)) }));
+}
+
 export async function measureCards(browser, url, { profile = false, locate } = {}) {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -212,7 +237,7 @@ export async function measureCards(browser, url, { profile = false, locate } = {
     await cdp.send('Profiler.start');
     for (const code of SWITCH_SEQUENCE.slice(4, 10)) await page.evaluate((c) => window.menduniaBench.updatePrices(c), code);
     const { profile: p } = await cdp.send('Profiler.stop');
-    profileTop = topFunctions(p, 25, locate);
+    profileTop = { functions: topFunctions(p, 25, locate), groups: profileGroups(topFunctions(p, Infinity, locate)) };
   }
   await context.close();
   if (errors.length) throw new Error(`the 1,000-card fixture logged errors:\n${errors.join('\n')}`);

@@ -119,6 +119,13 @@ export function targetTable(list) {
   return table(['Target', 'Measured', 'Limit', 'Measured / limit', 'Result'], list.map((t) => [t.target, t.measured, t.limit, t.ratio, `**${t.result}**`]));
 }
 
+/** The profile of the switches' element updates by source, then its hottest functions. */
+export function profileTable(profile, top = 12) {
+  const groups = table(['Where (self time)', 'ms', '% of busy time'], profile.groups.slice(0, top).map((g) => [g.group, g.ms.toFixed(1), `${g.percent.toFixed(1)} %`]));
+  const functions = table(['Function', 'ms', '% of busy time'], profile.functions.slice(0, top).map((f) => [`\`${f.fn}\``, f.ms.toFixed(1), `${f.percent.toFixed(1)} %`]));
+  return `${groups}\n\n${functions}`;
+}
+
 export function breakdownTable(breakdown, top = 10) {
   const rows = breakdown.groups.slice(0, top).map((g, i) => [
     String(i + 1),
