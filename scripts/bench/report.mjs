@@ -39,10 +39,11 @@ export function sizeTable(sizes, downloads) {
   const row = (name, m) => [name, kb(m.raw), kb(m.gzip), kb(m.brotli), vsBb(m, 'gzip'), vsBb(m, 'brotli')];
   const files = (list, most = 6) =>
     list.slice(0, most).map((f) => `\`${f.file.replace(/^\/dist\//, '')}\``).join(', ') + (list.length > most ? ` and ${list.length - most} more` : '');
+  const count = (list) => `${list.length} file${list.length === 1 ? '' : 's'}`;
   const rows = [];
   if (downloads) {
-    rows.push(row(`Demo store, downloaded until idle, no interaction (${downloads.initial.files.length} files: ${files(downloads.initial.files)})`, downloads.initial.total));
-    rows.push(row(`… and a buyer who picks ${downloads.locale} and checks out to ${downloads.country}, everything downloaded (${downloads.checkout.files.length} files: ${files(downloads.checkout.files)})`, downloads.checkout.total));
+    rows.push(row(`Demo store, downloaded until idle, no interaction (${count(downloads.initial.files)}: ${files(downloads.initial.files)})`, downloads.initial.total));
+    rows.push(row(`… and a buyer who picks ${downloads.locale} and checks out to ${downloads.country}, everything downloaded (${count(downloads.checkout.files)}: ${files(downloads.checkout.files)})`, downloads.checkout.total));
   }
   const { embed } = sizes;
   rows.push(row('File `mendunia.js` as built', embed.initial));
