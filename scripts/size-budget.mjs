@@ -4,11 +4,14 @@
 //
 //   { "packages/embed/dist/mendunia.js": { "gzip": 43000, "brotli": 38200 } }
 //
+// A key whose file name holds `*` budgets the sum of the matching files (each compressed on its
+// own), for chunks whose names carry a content hash: "packages/embed/dist/chunks/*.js".
+//
 // Budgets are bytes; a file may have "raw", "gzip" (level 9) and "brotli" (quality 11) budgets.
 // Sizes are reported in KB of 1,000 bytes, as `npm run bench` and browsers' devtools count them.
 // An optional argument names another budget file (used to check that this script fails).
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -41,6 +44,22 @@ export function judge(size, budget) {
   return { status: 'ok', headroom: budget - size };
 }
 
+/**
+ * The files a budget key names: one path, or a pattern whose last part has `*` (any characters
+ * but `/`), e.g. `packages/embed/dist/chunks/*.js` for chunks whose names carry a hash.
+ */
+export function matchingFiles(key, base = root) {
+  if (!key.includes('*')) return existsSync(join(base, key)) ? [join(base, key)] : [];
+  const dir = join(base, dirname(key));
+  if (dirname(key).includes('*')) throw new Error(`size budget: only the file name may hold a *, not the folder (${key})`);
+  if (!existsSync(dir)) return [];
+  const pattern = new RegExp(`^${basename(key).split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  return readdirSync(dir)
+    .filter((f) => pattern.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
 
 function main() {
@@ -58,12 +77,12 @@ function main() {
   const shrank = [];
   for (const [file, limits] of Object.entries(budgets)) {
     if (file.startsWith('$')) continue; // "$comment" and the like
-    const path = join(root, file);
-    if (!existsSync(path)) {
-      failures.push(`${file} does not exist: run \`npm run build\` before \`npm run size\`.`);
+    const paths = matchingFiles(file);
+    if (!paths.length) {
+      failures.push(`${file} ${file.includes('*') ? 'matches no file' : 'does not exist'}: run \`npm run build\` before \`npm run size\`.`);
       continue;
     }
-    const buf = readFileSync(path);
+    const bufs = paths.map((path) => readFileSync(path));
     for (const [kind, budget] of Object.entries(limits)) {
       if (!measure[kind]) {
         failures.push(`${file}: unknown budget kind "${kind}" in ${basename(budgetFile)} (use raw, gzip or brotli).`);
@@ -73,8 +92,9 @@ function main() {
         failures.push(`${file}: the ${kind} budget must be a positive whole number of bytes, got ${JSON.stringify(budget)}.`);
         continue;
       }
-      const size = measure[kind](buf);
-      const name = basename(file);
+      // Several files (a pattern) are each compressed on their own, as a browser fetches them.
+      const size = bufs.reduce((total, buf) => total + measure[kind](buf), 0);
+      const name = file.includes('*') ? `${basename(file)} (${paths.length} files)` : basename(file);
       const verdict = judge(size, budget);
       if (verdict.status === 'over') {
         failures.push(`${name} is ${kb(size)} ${kind}, over its budget of ${kb(budget)} by ${kb(size - budget)} (${size} > ${budget} bytes, ${file}).`);

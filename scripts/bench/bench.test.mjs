@@ -4,7 +4,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { isOurDownload, labelSwitches, profileGroups, summariseSwitches, SWITCH_SEQUENCE } from './browser.mjs';
 import { verdict } from './report.mjs';
-import { judge, proposedBudget } from '../size-budget.mjs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { judge, matchingFiles, proposedBudget } from '../size-budget.mjs';
 
 describe('currency switches', () => {
   it('the first switch to each currency is told apart from the repeats', () => {
@@ -90,5 +93,16 @@ describe('size budget ratchet', () => {
     assert.equal(shrank.status, 'shrank');
     assert.equal(shrank.proposed, 9100);
     assert.ok(proposedBudget(9000) >= 9000);
+  });
+
+  it('a * in the file name budgets every matching file, and nothing else', () => {
+    const base = mkdtempSync(join(tmpdir(), 'mendunia-budget-'));
+    mkdirSync(join(base, 'dist/chunks'), { recursive: true });
+    for (const f of ['card-3f2a.js', 'cart-9b1c.js', 'card-3f2a.js.map', 'notes.txt']) writeFileSync(join(base, 'dist/chunks', f), 'x');
+    assert.deepEqual(matchingFiles('dist/chunks/*.js', base).map((p) => p.slice(base.length)), ['/dist/chunks/card-3f2a.js', '/dist/chunks/cart-9b1c.js']);
+    assert.deepEqual(matchingFiles('dist/chunks/card-*.js', base).length, 1);
+    assert.deepEqual(matchingFiles('dist/none/*.js', base), []);
+    assert.deepEqual(matchingFiles('dist/chunks/notes.txt', base).length, 1);
+    assert.throws(() => matchingFiles('dist/*/x.js', base), /only the file name/);
   });
 });
