@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { measureSizes } from './bench/sizes.mjs';
-import { attribute, findJsonLiterals, originalPositions } from './bench/sourcemap.mjs';
+import { attribute, findJsonLiterals, mergeAttributions, originalPositions } from './bench/sourcemap.mjs';
 import { measureBrowser } from './bench/browser.mjs';
 import { measureServer, serverTable } from './bench/server.mjs';
 import {
@@ -46,25 +46,31 @@ if (args.has('--serve')) {
   await main();
 }
 
-function bundleBreakdown() {
-  const code = readFileSync(join(root, 'packages/embed/dist/mendunia.js'), 'utf8');
-  const map = JSON.parse(readFileSync(join(root, 'packages/embed/dist/mendunia.js.map'), 'utf8'));
+/**
+ * What the initial download is made of: each script the demo store downloaded before any
+ * interaction (whatever the build names them) attributed through its source map, summed.
+ */
+function bundleBreakdown(files) {
   const localeDir = join(root, 'packages/i18n/src/locales');
   const locales = readdirSync(localeDir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => ({ label: `packages/i18n/src/locales/${f}`, data: JSON.parse(readFileSync(join(localeDir, f), 'utf8')) }));
-  return { ...attribute(code, map, findJsonLiterals(code, locales)), locate: originalPositions(map) };
+  const parts = [];
+  for (const { file } of files) {
+    const path = join(root, 'packages/embed/dist', file.replace(/^\/dist\//, ''));
+    if (!/\.m?js$/.test(path) || !existsSync(`${path}.map`)) continue;
+    const code = readFileSync(path, 'utf8');
+    parts.push(attribute(code, JSON.parse(readFileSync(`${path}.map`, 'utf8')), findJsonLiterals(code, locales)));
+  }
+  if (!parts.length) throw new Error('none of the initially downloaded scripts has a source map beside it in packages/embed/dist');
+  return mergeAttributions(parts);
 }
 
-/**
- * The source-map lookup for a script the profile names: mendunia.js's (already decoded), or any
- * other file under /dist/ that has a .map beside it (the chunks of whatever the build emits).
- */
+/** The source-map lookup for a script the profile names: any file under /dist/ with a .map beside it. */
 const locators = new Map();
-function locator(url, mainLocate) {
+function locator(url) {
   const match = /\/dist\/([^?#]+\.m?js)(?:[?#].*)?$/.exec(url);
   if (!match) return undefined;
-  if (match[1] === 'mendunia.js') return mainLocate;
   if (!locators.has(match[1])) {
     const mapFile = join(root, 'packages/embed/dist', `${match[1]}.map`);
     locators.set(match[1], existsSync(mapFile) ? originalPositions(JSON.parse(readFileSync(mapFile, 'utf8'))) : undefined);
@@ -84,7 +90,6 @@ async function main() {
   };
 
   const sizes = await measureSizes(root);
-  const { locate, ...breakdown } = bundleBreakdown();
 
   const server = await serve({ port: 0, mounts });
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -94,7 +99,7 @@ async function main() {
       demoUrl: base,
       cardsUrl: `${base}bench/cards.html`,
       profile: args.has('--profile'),
-      locate: (url, line, column) => locator(url, locate)?.(line, column),
+      locate: (url, line, column) => locator(url)?.(line, column),
     });
   } finally {
     await new Promise((r) => server.close(r));
@@ -103,6 +108,7 @@ async function main() {
   // The API server after the browser (both load the one machine; never at the same time).
   const api = args.has('--no-server') ? undefined : await measureServer({ log: (m) => console.error(m) });
 
+  const breakdown = bundleBreakdown(browser.downloads.initial.files);
   const targetList = targets(sizes, browser);
   const sections = {
     environment: environmentTable(environment),
@@ -143,7 +149,7 @@ async function main() {
   console.log(`\n## Sizes\n\n${sections.sizes}`);
   console.log(`\n## Runtime\n\n${sections.runtime}`);
   console.log(`\n## Targets\n\n${sections.targets}`);
-  console.log(`\n## What the script-tag bundle is made of\n\n${sections.breakdown}`);
+  console.log(`\n## What the initial download is made of\n\n${sections.breakdown}`);
   if (sections.server) console.log(`\n## Storefront API server\n\n${sections.server}`);
   if (browser.demo.errors.length) console.log(`\nThe demo store logged errors:\n  ${browser.demo.errors.join('\n  ')}`);
   if (browser.cards.profile) {

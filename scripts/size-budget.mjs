@@ -113,7 +113,7 @@ function main() {
   if (failures.length) {
     for (const f of failures) console.error(`FAIL ${f}`);
     console.error(
-      `\nSize budget exceeded. Make the bundle smaller (see "What the script-tag bundle is made of" in docs/benchmarks.md), ` +
+      `\nSize budget exceeded. Make the bundle smaller (see "What the initial download is made of" in docs/benchmarks.md), ` +
         `or, if the growth is worth it, raise the budget in size-budget.json in the same change and say why.`,
     );
     process.exit(1);
