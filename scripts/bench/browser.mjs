@@ -2,9 +2,26 @@
 // shift, and 1,000 cards (first render, currency switch, long tasks, heap) on a fixture page.
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../chrome.mjs';
+import { measureBuffer, sumSizes } from './sizes.mjs';
 
 export const CARD_COUNT = 1000;
-export const SWITCHES = 10;
+export const GRID_PRODUCTS = 10000;
+/**
+ * The currency switches, from USD (the fixture's start): each of the first four is the page's first
+ * switch to that currency (no cache can have seen it); the rest rotate through all five again.
+ */
+export const SWITCH_SEQUENCE = ['JPY', 'SGD', 'EUR', 'MYR', 'USD', 'JPY', 'SGD', 'EUR', 'MYR', 'USD', 'JPY', 'SGD'];
+export const SWITCHES = SWITCH_SEQUENCE.length;
+
+/** Marks each switch as the first to its currency or a repeat, given the currency shown before. */
+export function labelSwitches(sequence, start) {
+  const seen = new Set([start]);
+  return sequence.map((code) => {
+    const first = !seen.has(code);
+    seen.add(code);
+    return { code, first };
+  });
+}
 const DEMO_RUNS = 5;
 
 export const median = (values) => {
@@ -42,12 +59,16 @@ function instrumentDemo() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
-/** Runs in the fixture page before its scripts: records every long task. */
+/** Runs in the fixture page before its scripts: records every long task and layout shift. */
 function instrumentLongTasks() {
   window.__longTasks = [];
+  window.__shifts = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__shifts.push({ start: e.startTime, value: e.value, hadRecentInput: e.hadRecentInput });
+  }).observe({ type: 'layout-shift', buffered: true });
 }
 
 function watchErrors(page, errors) {
@@ -142,12 +163,38 @@ function topFunctions(profile, limit, locate = () => undefined) {
     const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  // Percentages of the time the page was busy (idle and the profiler's own "(program)" left out).
+  const total = [...self].filter(([k]) => k !== '(idle)' && k !== '(program)').reduce((a, [, b]) => a + b, 0);
   return [...self]
     .filter(([k]) => k !== '(idle)' && k !== '(program)')
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .map(([fn, ms]) => ({ fn, ms: Number(ms.toFixed(2)), percent: Number(((100 * ms) / total).toFixed(1)) }));
+}
+
+/**
+ * Self time by where it was spent: our package and folder (`core money/`), a dependency
+ * (`i18next`, `lit-html`), the engine's own entries (`(garbage collector)`), or "browser" for
+ * native functions (DOM, style, Intl) that have no script location.
+ */
+export function profileGroups(functions) {
+  const groups = new Map();
+  for (const { fn, ms, percent } of functions) {
+    const where = / (\S+:\d+(?::\d+)?)$/.exec(fn)?.[1] ?? '';
+    let group;
+    if (!where) group = fn.startsWith('(') ? fn : 'browser (native: DOM, Intl …)';
+    else {
+      const parts = where.replace(/:\d+(:\d+)?$/, '').split('/');
+      if (['core', 'elements', 'i18n', 'embed'].includes(parts[0]) && parts[1] === 'src') group = `@mendunia/${parts[0]}${parts.length > 3 ? ` ${parts[2]}/` : ''}`;
+      else if (parts[0].startsWith('@')) group = `${parts[0]}/${parts[1]}`;
+      else group = parts.length > 1 ? parts[0] : `unmapped ${parts[0]}`;
+    }
+    const g = groups.get(group) ?? { group, ms: 0, percent: 0 };
+    g.ms += ms;
+    g.percent += percent;
+    groups.set(group, g);
+  }
+  return [...groups.values()].sort((a, b) => b.ms - a.ms).map((g) => ({ group: g.group, ms: Number(g.ms.toFixed(1)), percent: Number(g.percent.toFixed(1)) }));
 }
 
 export async function measureCards(browser, url, { profile = false, locate } = {}) {
@@ -168,30 +215,29 @@ export async function measureCards(browser, url, { profile = false, locate } = {
   const heapAfter = await heapUsed(cdp);
 
   const switches = [];
-  for (let i = 0; i < SWITCHES; i++) {
-    const code = i % 2 === 0 ? 'JPY' : 'USD';
+  for (const { code, first: firstToCode } of labelSwitches(SWITCH_SEQUENCE, 'USD')) {
     const s = await page.evaluate((c) => window.menduniaBench.switchCurrency(c), code);
     if (s.shown !== code) throw new Error(`after setCurrency('${code}') the store shows ${s.shown}`);
     if (s.priced !== CARD_COUNT) throw new Error(`after switching to ${code}, ${s.priced} of ${CARD_COUNT} cards show the core's price`);
     if (!(s.lit > 0)) throw new Error(`currency switch took ${s.lit} ms: the timer did not measure anything`);
-    switches.push(s);
+    switches.push({ ...s, first: firstToCode });
   }
   await page.evaluate(() => window.menduniaBench.frame());
   await page.waitForTimeout(100); // long-task entries are delivered asynchronously
   const longTasks = await page.evaluate(() => window.__longTasks);
   const during = (s) => longTasks.filter((t) => t.start < s.end && t.start + t.duration > s.start);
   const firstRenderLongTasks = during(first);
-  const switchLongTasks = switches.flatMap(during);
   const heapAfterSwitches = await heapUsed(cdp);
 
   let profileTop;
   if (profile) {
+    // Only the element-update window (setCurrency → every updateComplete): no layout, no checks.
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    for (let i = 0; i < 6; i++) await page.evaluate((c) => window.menduniaBench.switchCurrency(c), i % 2 ? 'USD' : 'JPY');
+    for (const code of SWITCH_SEQUENCE.slice(4, 10)) await page.evaluate((c) => window.menduniaBench.updatePrices(c), code);
     const { profile: p } = await cdp.send('Profiler.stop');
-    profileTop = topFunctions(p, 25, locate);
+    profileTop = { functions: topFunctions(p, 25, locate), groups: profileGroups(topFunctions(p, Infinity, locate)) };
   }
   await context.close();
   if (errors.length) throw new Error(`the 1,000-card fixture logged errors:\n${errors.join('\n')}`);
@@ -200,6 +246,9 @@ export async function measureCards(browser, url, { profile = false, locate } = {
     cards: CARD_COUNT,
     setupMs: setup.setupMs,
     firstRender: {
+      usableMs: first.usableMs,
+      visibleMs: first.visibleMs,
+      cls: first.cls,
       litMs: first.lit,
       layoutMs: first.layout,
       frameMs: first.frame,
@@ -208,16 +257,44 @@ export async function measureCards(browser, url, { profile = false, locate } = {
       longTaskMs: firstRenderLongTasks.reduce((a, t) => a + t.duration, 0),
     },
     heap: { beforeCards: heapBefore, afterCards: heapAfter, afterSwitches: heapAfterSwitches, perCard: (heapAfter - heapBefore) / CARD_COUNT },
-    currencySwitch: {
-      medianLitMs: median(switches.map((s) => s.lit)),
-      medianLayoutMs: median(switches.map((s) => s.layout)),
-      runs: switches.map(({ code, lit, layout }) => ({ code, litMs: lit, layoutMs: layout })),
-      longTasks: switchLongTasks.length,
-      longTaskMs: switchLongTasks.reduce((a, t) => a + t.duration, 0),
-      switchesWithLongTask: switches.filter((s) => during(s).length > 0).length,
-    },
+    currencySwitch: summariseSwitches(switches, during),
     profile: profileTop,
   };
+}
+
+/** Element updates and with layout, for the first switches to a currency and for repeats apart. */
+export function summariseSwitches(switches, during = () => []) {
+  const part = (list) => ({
+    count: list.length,
+    medianLitMs: list.length ? median(list.map((s) => s.lit)) : undefined,
+    medianLayoutMs: list.length ? median(list.map((s) => s.layout)) : undefined,
+    maxLitMs: list.length ? Math.max(...list.map((s) => s.lit)) : undefined,
+    maxLayoutMs: list.length ? Math.max(...list.map((s) => s.layout)) : undefined,
+  });
+  const tasks = switches.flatMap(during);
+  return {
+    first: part(switches.filter((s) => s.first)),
+    repeated: part(switches.filter((s) => !s.first)),
+    runs: switches.map(({ code, first, lit, layout }) => ({ code, first, litMs: lit, layoutMs: layout })),
+    longTasks: tasks.length,
+    longTaskMs: tasks.reduce((a, t) => a + t.duration, 0),
+    switchesWithLongTask: switches.filter((s) => during(s).length > 0).length,
+  };
+}
+
+/** A fresh page with a <mendunia-product-grid> of 10,000 products: first card and longest task. */
+export async function measureGrid(browser, url) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  watchErrors(page, errors);
+  await page.addInitScript(instrumentLongTasks);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.menduniaBench !== undefined);
+  const result = await page.evaluate((n) => window.menduniaBench.gridPage(n), GRID_PRODUCTS);
+  await context.close();
+  if (errors.length) throw new Error(`the 10,000-product grid logged errors:\n${errors.join('\n')}`);
+  return result;
 }
 
 export async function measureBrowser({ demoUrl, cardsUrl, profile, locate }) {
@@ -226,9 +303,85 @@ export async function measureBrowser({ demoUrl, cardsUrl, profile, locate }) {
   const browser = await chromium.launch({ executablePath, headless: true, args: [...chromeArgs, '--enable-precise-memory-info'] });
   try {
     const demo = await measureDemo(browser, demoUrl);
+    const downloads = await measureDownloads(browser, demoUrl);
     const cards = await measureCards(browser, cardsUrl, { profile, locate });
-    return { chromium: browser.version(), demo, cards };
+    const grid = await measureGrid(browser, cardsUrl);
+    return { chromium: browser.version(), demo, downloads, cards, grid };
   } finally {
     await browser.close();
   }
+}
+
+/** Our code and data, as the browser fetched it: scripts, and JSON or modules under /dist/. */
+export function isOurDownload(url, resourceType) {
+  const { pathname } = new URL(url);
+  if (!pathname.startsWith('/dist/')) return false;
+  return resourceType === 'script' || /\.(m?js|json)$/.test(pathname);
+}
+
+/** What the page downloaded so far, as { url → body }; the same URL counts once (cached after). */
+function recordDownloads(page) {
+  const bodies = new Map();
+  const shop = new Map();
+  const pending = [];
+  page.on('response', (response) => {
+    const url = response.url();
+    if (!url.startsWith('http') || response.status() !== 200 || bodies.has(url) || shop.has(url)) return;
+    const type = response.request().resourceType();
+    const ours = isOurDownload(url, type);
+    if (!ours && !['script', 'fetch', 'xhr'].includes(type)) return;
+    pending.push(response.body().then((body) => (ours ? bodies : shop).set(url, body), () => {}));
+  });
+  const snapshot = async () => {
+    await Promise.all(pending);
+    const files = (map) => [...map].map(([url, body]) => ({ file: new URL(url).pathname, ...measureBuffer(body) }));
+    const list = files(bodies);
+    return { files: list, total: sumSizes(list), shopData: files(shop) };
+  };
+  return { snapshot };
+}
+
+/**
+ * Bytes by what the browser actually fetches (whatever the build's file names): the demo store
+ * loaded until the network is idle with no interaction, then a Japanese-speaking buyer who picks
+ * Japanese and checks out to Japan (their locale file and that country's data included).
+ */
+export async function measureDownloads(browser, url) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  watchErrors(page, errors);
+  const downloads = recordDownloads(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('mendunia-product-card').first().locator('[part="title"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await page.waitForLoadState('networkidle');
+  const initial = await downloads.snapshot();
+
+  const co = (selector) => page.locator(`mendunia-checkout ${selector}`);
+  await page.evaluate(() => document.querySelector('mendunia-store').setAttribute('locale', 'ja'));
+  await page.waitForFunction(() => document.querySelector('mendunia-product-card')?.shadowRoot?.querySelector('[lang="ja"]'), null, { timeout: 15000 });
+  await page.locator('mendunia-product-card[product-id="kopi-gayo-arabika"] [part="add-button"]').click();
+  await page.locator('mendunia-cart-button button').click();
+  await page.locator('mendunia-cart [part="checkout-button"]').click();
+  await co('#f-name').fill('Sato Hanako');
+  await co('#f-email').fill('hanako@example.com');
+  await co('[part="next-button"]').click();
+  await co('#a-country').selectOption('JP');
+  await co('#a-name').fill('Sato Hanako');
+  await co('#a-region').selectOption('13');
+  await co('#a-addressLine1').fill('1-1 Chiyoda, Chiyoda-ku');
+  await co('#a-postalCode').fill('100-0001');
+  await co('#f-phone').fill('090-1234-5678');
+  await co('[part="next-button"]').click();
+  await co('fieldset, [part="blocked"]').first().waitFor();
+  await co('[part="next-button"]').click();
+  await co('[part="landed-cost"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  const checkout = await downloads.snapshot();
+  await context.close();
+  const locale = checkout.files.some((f) => /\/ja\.json$/.test(f.file));
+  if (errors.length) throw new Error(`the checkout walk logged errors:\n${errors.join('\n')}`);
+  return { initial, checkout, localeFileFetched: locale, country: 'JP', locale: 'ja' };
 }

@@ -21,18 +21,25 @@ export function measureBuffer(buf) {
 }
 
 /** Sums sizes of several files each compressed on its own (as a browser fetches them). */
-function sum(list) {
+export function sumSizes(list) {
   return list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 }
 
 /**
- * An ESM entry with everything it imports (lit, i18next, valibot …) as one minified module: what
- * a shop's bundler ships when it imports the whole entry. Lit resolves to its production build.
+ * An ESM entry with everything it imports (lit, i18next, valibot …), bundled as a shop's bundler
+ * would: rollup + terser, Lit's production build, and dynamic imports split into chunks of their
+ * own (not inlined). `initial` is the entry chunk with every chunk it imports statically (what a
+ * page loads up front); `all` adds the lazily loaded chunks. `entry` is a file path or, with
+ * `code`, the source of a virtual entry module (a page's imports).
  */
-export async function bundledEntry(file) {
+export async function bundledEntry(entry, { code } = {}) {
+  const VIRTUAL = '\0bench-entry.js';
   const bundle = await rollup({
-    input: file,
-    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] })],
+    input: code === undefined ? entry : VIRTUAL,
+    plugins: [
+      code === undefined ? undefined : { name: 'bench-entry', resolveId: (id) => (id === VIRTUAL ? id : null), load: (id) => (id === VIRTUAL ? code : null) },
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+    ],
     onwarn(warning, warn) {
       if (warning.code !== 'THIS_IS_UNDEFINED' && warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
     },
@@ -40,14 +47,25 @@ export async function bundledEntry(file) {
   try {
     const { output } = await bundle.generate({
       format: 'es',
-      inlineDynamicImports: true,
       plugins: [terser({ ecma: 2020, module: true, format: { comments: false } })],
     });
-    return Buffer.from(output[0].code);
+    const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+    const initialNames = new Set();
+    const visit = (name) => {
+      if (initialNames.has(name)) return;
+      initialNames.add(name);
+      for (const dep of chunks.get(name)?.imports ?? []) visit(dep);
+    };
+    for (const c of chunks.values()) if (c.isEntry) visit(c.fileName);
+    const measure = (names) => sumSizes([...names].map((n) => measureBuffer(Buffer.from(chunks.get(n).code))));
+    return { initial: measure(initialNames), all: measure(chunks.keys()), chunks: chunks.size, initialChunks: initialNames.size };
   } finally {
     await bundle.close();
   }
 }
+
+/** The imports of a page that shows product cards and a cart, as a shop would write them. */
+export const CARD_CART_PAGE = ['store', 'product-card', 'cart-button', 'cart'].map((e) => `import '@mendunia/elements/${e}/define.js';`).join('\n');
 
 export async function measureSizes(root) {
   const embedDist = join(root, 'packages/embed/dist');
@@ -61,7 +79,7 @@ export async function measureSizes(root) {
     file: 'packages/embed/dist/mendunia.js',
     initial,
     chunks,
-    whole: chunks.length ? sum([initial, ...chunks]) : undefined,
+    whole: chunks.length ? sumSizes([initial, ...chunks]) : undefined,
   };
 
   const entries = [];
@@ -72,7 +90,12 @@ export async function measureSizes(root) {
   ]) {
     const path = join(root, file);
     if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first.`);
-    entries.push({ name, file, ...measureBuffer(await bundledEntry(path)) });
+    const { initial: first, all, chunks: count, initialChunks } = await bundledEntry(path);
+    entries.push({ name, file, ...first, all, chunks: count, initialChunks });
+  }
+  {
+    const { initial: first, all, chunks: count, initialChunks } = await bundledEntry(join(root, 'bench-page.js'), { code: CARD_CART_PAGE });
+    entries.push({ name: 'page with card + cart (store, product-card, cart-button, cart define.js)', page: true, file: CARD_CART_PAGE, ...first, all, chunks: count, initialChunks });
   }
 
   const bbFile = 'node_modules/@shopify/buy-button-js/dist/buybutton.min.js';

@@ -188,3 +188,31 @@ export function originalPositions(map) {
     return `${file.replace(/^packages\//, '')}:${best[2] + 1}`;
   };
 }
+
+/**
+ * Several files' attributions as one (the files a page downloads, each compressed on its own):
+ * bytes and gzip figures add up per group; shares are recomputed over the whole.
+ */
+export function mergeAttributions(list) {
+  if (list.length === 1) return list[0];
+  const groups = new Map();
+  for (const a of list) {
+    for (const g of a.groups) {
+      const m = groups.get(g.group) ?? { group: g.group, ours: g.ours, bytes: 0, gzipAlone: 0, gzipSaved: 0, files: new Map() };
+      m.bytes += g.bytes;
+      m.gzipAlone += g.gzipAlone;
+      m.gzipSaved += g.gzipSaved;
+      for (const f of g.files) m.files.set(f.file, (m.files.get(f.file) ?? 0) + f.bytes);
+      groups.set(g.group, m);
+    }
+  }
+  const total = list.reduce((s, a) => s + a.total, 0);
+  return {
+    total,
+    gzipTotal: list.reduce((s, a) => s + a.gzipTotal, 0),
+    templateWhitespace: list.reduce((s, a) => s + a.templateWhitespace, 0),
+    groups: [...groups.values()]
+      .map((g) => ({ ...g, percent: (100 * g.bytes) / total, files: [...g.files].map(([file, bytes]) => ({ file, bytes })).sort((a, b) => b.bytes - a.bytes) }))
+      .sort((a, b) => b.bytes - a.bytes),
+  };
+}
