@@ -8,6 +8,7 @@ import {
   MAX_LINE_QUANTITY,
   priceOf,
   stockOf,
+  type Pricing,
   type Product,
   type Storefront,
   type Variant,
@@ -18,6 +19,7 @@ import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { quantityStepper, quantityStyles } from '../shared/quantity.js';
 import { priceTitle } from '../price/price-text.js';
+import { livePricing } from '../price/live-pricing.js';
 import { productCardStyles } from './product-card.styles.js';
 
 /** Stock at or below this is shown as "only N left". */
@@ -77,7 +79,7 @@ export class MenduniaProductCard extends LitElement {
   @state() private quantity = 1;
   @state() private status?: { text: string; error: boolean };
 
-  private readonly store = new StorefrontController(this, (s) => [s.$catalog, s.$pricing]);
+  private readonly store = new StorefrontController(this, (s) => [s.$catalog]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('productId')) {
@@ -102,12 +104,11 @@ export class MenduniaProductCard extends LitElement {
   }
 
   private renderProduct(sf: Storefront, product: Product, t: TFunction): TemplateResult {
-    const pricing = sf.$pricing.get();
-    const locale = pricing.locale;
+    const locale = sf.$locale.get();
     const variant = this.currentVariant(product);
     const stock = stockOf(product, variant);
     const soldOut = stock === 0;
-    const view = pricing.price(priceOf(product, variant));
+    const amountIdr = priceOf(product, variant);
     const name = localise(product.name, locale);
     const image = product.images[0];
     const max = stock ?? MAX_LINE_QUANTITY;
@@ -127,12 +128,7 @@ export class MenduniaProductCard extends LitElement {
           : nothing}
         ${product.variants.length ? this.renderVariants(product, variant, locale, t) : nothing}
         <div class="price-row">
-          <span part="price" title=${view.approximate ? priceTitle(pricing, t('price.charged', { amount: view.chargeText }), t) : nothing}>
-            ${view.approximate
-              ? html`<span aria-hidden="true">${view.text}</span><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}.</span>
-                  <span part="charge">${t('price.charged', { amount: view.chargeText })}</span>`
-              : view.text}
-          </span>
+          ${livePricing(sf.$pricing, (pricing) => this.renderPrice(pricing, amountIdr, t))}
           <span part="stock" class=${soldOut ? 'out' : stock !== null && stock <= LOW_STOCK ? 'low' : ''}>
             ${soldOut ? t('product.soldOut') : stock !== null && stock <= LOW_STOCK ? t('product.lowStock', { count: stock }) : t('product.inStock')}
           </span>
@@ -156,6 +152,20 @@ export class MenduniaProductCard extends LitElement {
         <slot name="footer"></slot>
       </div>
     </article>`;
+  }
+
+  /**
+   * The price: the one part of the card a currency switch changes. It is re-rendered on its own
+   * (livePricing), so a switch neither re-renders the card nor translates its strings again.
+   */
+  private renderPrice(pricing: Pricing, amountIdr: number, t: TFunction): TemplateResult {
+    const view = pricing.price(amountIdr);
+    if (!view.approximate) return html`<span part="price">${view.text}</span>`;
+    const charged = t('price.charged', { amount: view.chargeText });
+    return html`<span part="price" title=${priceTitle(pricing, charged, t)}
+      ><span aria-hidden="true">${view.text}</span><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}.</span>
+      <span part="charge">${charged}</span></span
+    >`;
   }
 
   private renderVariants(product: Product, variant: Variant | undefined, locale: string, t: TFunction): TemplateResult {
