@@ -43,6 +43,21 @@ describe('<mendunia-product-card>', () => {
     expect(height).to.be.closeTo(width, 1); // the default 1 / 1 box, whatever the image does
   });
 
+  it('reserves its height while off screen, so cards coming into view shift nothing', async () => {
+    const { storefront } = await readyStorefront();
+    const holder = await fixture<HTMLDivElement>(html`<div style="inline-size: 240px">
+      <mendunia-product-card product-id="kopi-gayo" .storefront=${storefront}></mendunia-product-card>
+      <div style="block-size: 5000px"></div>
+      <mendunia-product-card product-id="kopi-gayo" .storefront=${storefront}></mendunia-product-card>
+    </div>`);
+    const [near, far] = [...holder.querySelectorAll<MenduniaProductCard>('mendunia-product-card')];
+    await Promise.all([near!.updateComplete, far!.updateComplete]);
+    expect(getComputedStyle(far!).contentVisibility).to.equal('auto');
+    // Off screen it is not laid out, but takes a card's room, not none.
+    expect(far!.getBoundingClientRect().height).to.be.greaterThan(200);
+    expect(near!.getBoundingClientRect().height).to.be.greaterThan(200);
+  });
+
   it('shows the variant picker; choosing a variant changes price and stock', async () => {
     const { el } = await card('kopi-gayo');
     const select = part(el, 'variant-select') as HTMLSelectElement;
