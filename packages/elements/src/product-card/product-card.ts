@@ -113,28 +113,27 @@ export class MenduniaProductCard extends LitElement {
     const image = product.images[0];
     const max = stock ?? MAX_LINE_QUANTITY;
 
-    return html`<article part="base" aria-labelledby="title">
-      <slot name="badge"></slot>
-      <div class="media">
-        ${image
+    // Tags touch (a line break goes inside a tag, before its ">"): whitespace between them would
+    // be text nodes that every card clones and walks, ~20 per card, for nothing on screen.
+    return html`<article part="base" aria-labelledby="title"
+      ><slot name="badge"></slot
+      ><div class="media"
+        >${image
           ? html`<img part="image" src=${image.src} width=${image.width} height=${image.height}
               alt=${localise(image.alt, locale) || name} loading="lazy" decoding="async" />`
-          : nothing}
-      </div>
-      <div class="body">
-        <div part="title" id="title" role="heading" aria-level=${this.headingLevel}>${name}</div>
-        ${product.description
+          : nothing}</div
+      ><div class="body"
+        ><div part="title" id="title" role="heading" aria-level=${this.headingLevel}>${name}</div
+        >${product.description
           ? html`<p part="description">${localise(product.description, locale)}</p>`
-          : nothing}
-        ${product.variants.length ? this.renderVariants(product, variant, locale, t) : nothing}
-        <div class="price-row">
-          ${livePricing(sf.$pricing, (pricing) => this.renderPrice(pricing, amountIdr, t))}
-          <span part="stock" class=${soldOut ? 'out' : stock !== null && stock <= LOW_STOCK ? 'low' : ''}>
-            ${soldOut ? t('product.soldOut') : stock !== null && stock <= LOW_STOCK ? t('product.lowStock', { count: stock }) : t('product.inStock')}
-          </span>
-        </div>
-        <div class="actions">
-          ${quantityStepper({
+          : nothing}${product.variants.length ? this.renderVariants(product, variant, locale, t) : nothing}<div class="price-row"
+          >${livePricing(sf.$pricing, (pricing) => this.renderPrice(pricing, amountIdr, t))}<span
+            part="stock"
+            class=${soldOut ? 'out' : stock !== null && stock <= LOW_STOCK ? 'low' : ''}
+            >${soldOut ? t('product.soldOut') : stock !== null && stock <= LOW_STOCK ? t('product.lowStock', { count: stock }) : t('product.inStock')}</span
+          ></div
+        ><div class="actions"
+          >${quantityStepper({
             value: this.quantity,
             max,
             disabled: soldOut,
@@ -143,15 +142,13 @@ export class MenduniaProductCard extends LitElement {
             increaseLabel: t('product.increase'),
             onChange: (q) => (this.quantity = q),
             ...(stock !== null ? { limitNote: t('product.lowStock', { count: max }) } : {}),
-          })}
-          <button part="add-button" type="button" ?disabled=${soldOut} @click=${() => this.addToCart(sf, product, variant, t)}>
-            ${soldOut ? t('product.soldOut') : t('product.addToCart')}
-          </button>
-        </div>
-        <p part="status" class=${this.status?.error ? 'error' : ''} role="status">${this.status?.text ?? ''}</p>
-        <slot name="footer"></slot>
-      </div>
-    </article>`;
+          })}<button part="add-button" type="button" ?disabled=${soldOut} @click=${() => this.addToCart(sf, product, variant, t)}
+            >${soldOut ? t('product.soldOut') : t('product.addToCart')}</button
+          ></div
+        ><p part="status" class=${this.status?.error ? 'error' : ''} role="status">${this.status?.text ?? ''}</p
+        ><slot name="footer"></slot
+      ></div
+    ></article>`;
   }
 
   /**
@@ -163,21 +160,22 @@ export class MenduniaProductCard extends LitElement {
     if (!view.approximate) return html`<span part="price">${view.text}</span>`;
     const charged = t('price.charged', { amount: view.chargeText });
     return html`<span part="price" title=${priceTitle(pricing, charged, t)}
-      ><span aria-hidden="true">${view.text}</span><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}.</span>
-      <span part="charge">${charged}</span></span
+      ><span aria-hidden="true">${view.text}</span
+      ><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}. </span
+      ><span part="charge">${charged}</span></span
     >`;
   }
 
   private renderVariants(product: Product, variant: Variant | undefined, locale: string, t: TFunction): TemplateResult {
-    return html`<div class="field">
-      <label for="variant">${t('product.option')}</label>
-      <select part="variant-select" id="variant" @change=${(e: Event) => this.selectVariant((e.target as HTMLSelectElement).value)}>
-        ${product.variants.map((v) => {
+    return html`<div class="field"
+      ><label for="variant">${t('product.option')}</label
+      ><select part="variant-select" id="variant" @change=${(e: Event) => this.selectVariant((e.target as HTMLSelectElement).value)}
+        >${product.variants.map((v) => {
           const name = localise(v.name, locale);
           return html`<option value=${v.id} ?selected=${v.id === variant?.id}>${v.stock === 0 ? t('product.optionSoldOut', { name }) : name}</option>`;
-        })}
-      </select>
-    </div>`;
+        })}</select
+      ></div
+    >`;
   }
 
   private renderLoading(t: TFunction): TemplateResult {
