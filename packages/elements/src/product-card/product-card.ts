@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   findProduct,
@@ -10,6 +10,7 @@ import {
   stockOf,
   type Pricing,
   type Product,
+  type ReadableAtom,
   type Storefront,
   type Variant,
 } from '@mendunia/core';
@@ -19,7 +20,6 @@ import { StorefrontController } from '../shared/storefront-controller.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { quantityStepper, quantityStyles } from '../shared/quantity.js';
 import { priceTitle } from '../price/price-text.js';
-import { livePricing } from '../price/live-pricing.js';
 import { productCardStyles } from './product-card.styles.js';
 
 /** Stock at or below this is shown as "only N left". */
@@ -80,6 +80,9 @@ export class MenduniaProductCard extends LitElement {
   @state() private status?: { text: string; error: boolean };
 
   private readonly store = new StorefrontController(this, (s) => [s.$catalog]);
+  /** What the price shows (set by each render of a product), and the pricing store it follows. */
+  private priced?: { amountIdr: number; t: TFunction };
+  private pricing?: { store: ReadableAtom<Pricing>; off: () => void };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('productId')) {
@@ -89,7 +92,54 @@ export class MenduniaProductCard extends LitElement {
     }
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchPricing();
+  }
+
+  /**
+   * The price is painted here, after the card's template, into its empty `part="price"` span,
+   * and again on every pricing change (currency, rates) without re-rendering the card: a currency
+   * switch neither renders the card's template nor translates its strings again.
+   */
+  protected override updated(): void {
+    const sf = this.store.value;
+    if (!sf || !this.priced) return this.unwatchPricing();
+    if (this.pricing?.store !== sf.$pricing) {
+      this.unwatchPricing();
+      this.pricing = { store: sf.$pricing, off: sf.$pricing.listen(() => this.paintPrice()) };
+    }
+    this.paintPrice();
+  }
+
+  private unwatchPricing(): void {
+    this.pricing?.off();
+    this.pricing = undefined;
+  }
+
+  private paintPrice(): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('[part="price"]');
+    if (!target || !this.priced || !this.pricing) return;
+    const pricing = this.pricing.store.get();
+    const { amountIdr, t } = this.priced;
+    const view = pricing.price(amountIdr);
+    if (!view.approximate) {
+      target.removeAttribute('title');
+      render(view.text, target);
+      return;
+    }
+    const charged = t('price.charged', { amount: view.chargeText });
+    target.title = priceTitle(pricing, charged, t);
+    render(
+      html`<span aria-hidden="true">${view.text}</span
+        ><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}. </span
+        ><span part="charge">${charged}</span>`,
+      target,
+    );
+  }
+
   protected override render(): TemplateResult {
+    this.priced = undefined;
     const sf = this.store.value;
     const catalog = sf?.$catalog.get();
     const t = translator(sf?.$locale.get() ?? document.documentElement.lang);
@@ -108,7 +158,7 @@ export class MenduniaProductCard extends LitElement {
     const variant = this.currentVariant(product);
     const stock = stockOf(product, variant);
     const soldOut = stock === 0;
-    const amountIdr = priceOf(product, variant);
+    this.priced = { amountIdr: priceOf(product, variant), t };
     const name = localise(product.name, locale);
     const image = product.images[0];
     const max = stock ?? MAX_LINE_QUANTITY;
@@ -127,7 +177,8 @@ export class MenduniaProductCard extends LitElement {
         >${product.description
           ? html`<p part="description">${localise(product.description, locale)}</p>`
           : nothing}${product.variants.length ? this.renderVariants(product, variant, locale, t) : nothing}<div class="price-row"
-          >${livePricing(sf.$pricing, (pricing) => this.renderPrice(pricing, amountIdr, t))}<span
+          ><span part="price"></span
+          ><span
             part="stock"
             class=${soldOut ? 'out' : stock !== null && stock <= LOW_STOCK ? 'low' : ''}
             >${soldOut ? t('product.soldOut') : stock !== null && stock <= LOW_STOCK ? t('product.lowStock', { count: stock }) : t('product.inStock')}</span
@@ -149,21 +200,6 @@ export class MenduniaProductCard extends LitElement {
         ><slot name="footer"></slot
       ></div
     ></article>`;
-  }
-
-  /**
-   * The price: the one part of the card a currency switch changes. It is re-rendered on its own
-   * (livePricing), so a switch neither re-renders the card nor translates its strings again.
-   */
-  private renderPrice(pricing: Pricing, amountIdr: number, t: TFunction): TemplateResult {
-    const view = pricing.price(amountIdr);
-    if (!view.approximate) return html`<span part="price">${view.text}</span>`;
-    const charged = t('price.charged', { amount: view.chargeText });
-    return html`<span part="price" title=${priceTitle(pricing, charged, t)}
-      ><span aria-hidden="true">${view.text}</span
-      ><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}. </span
-      ><span part="charge">${charged}</span></span
-    >`;
   }
 
   private renderVariants(product: Product, variant: Variant | undefined, locale: string, t: TFunction): TemplateResult {

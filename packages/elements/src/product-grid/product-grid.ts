@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { localise, type Catalog, type Category, type Product, type Storefront } from '@mendunia/core';
 import { translator, type TFunction } from '@mendunia/i18n';
 import { StorefrontController } from '../shared/storefront-controller.js';
@@ -108,6 +107,8 @@ export class MenduniaProductGrid extends LitElement {
   private view?: View;
   /** The batch loop that is adding cards, if any; replaced when the view changes. */
   private filling?: View;
+  /** The cards in the list: for which list, view, storefront and heading level, and how many. */
+  private painted?: { list: HTMLUListElement; view: View; sf: Storefront; headingLevel: number; count: number };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('category')) this.announcement = '';
@@ -122,6 +123,7 @@ export class MenduniaProductGrid extends LitElement {
   }
 
   protected override updated(): void {
+    this.paintCards();
     const view = this.view;
     if (view && this.shown < view.products.length && this.filling !== view) void this.fill(view);
   }
@@ -165,40 +167,51 @@ export class MenduniaProductGrid extends LitElement {
     return html`<div part="base">
       ${view.filterable && !this.hideFilter ? this.renderFilter(view, locale, t) : nothing}
       ${view.products.length
-        ? html`<ul part="grid">
-            ${this.renderCards(view, sf)}
-          </ul>`
+        ? html`<ul part="grid" class="cards"></ul>`
         : html`<p part="message" role="status">${view.category === undefined ? t('grid.empty') : t('grid.emptyCategory')}</p>`}
       <span class="visually-hidden" role="status">${this.announcement}</span>
     </div>`;
   }
 
   /**
-   * The cards shown so far, a batch per guarded part: adding a batch renders that batch only,
-   * not a diff of every card before it.
+   * Adds the batches of cards not in the list yet. Each batch is rendered once, on its own, before
+   * a marker of its own (lit's render with renderBefore): adding one batch neither re-renders nor
+   * diffs the cards before it. A new view, storefront or heading level starts the list afresh.
    */
-  private renderCards(view: View, sf: Storefront): unknown[] {
-    const batches = [];
-    const headingLevel = this.headingLevel;
-    for (let start = 0; start < this.shown; start += CHUNK) {
-      const end = Math.min(start + CHUNK, this.shown);
-      batches.push(
-        guard([view.products, sf, headingLevel, end], () =>
-          view.products.slice(start, end).map(
-            // By position, not keyed: a card given another product-id starts afresh.
-            (p) => html`<li>
-              <mendunia-product-card
-                product-id=${p.id}
-                heading-level=${headingLevel}
-                exportparts=${EXPORT_PARTS}
-                .storefront=${sf}
-              ></mendunia-product-card>
-            </li>`,
-          ),
-        ),
-      );
+  private paintCards(): void {
+    const sf = this.store.value;
+    const view = this.view;
+    const list = this.renderRoot.querySelector<HTMLUListElement>('ul.cards');
+    if (!sf || !view || !list) {
+      this.painted = undefined;
+      return;
     }
-    return batches;
+    const headingLevel = this.headingLevel;
+    let painted = this.painted;
+    if (!painted || painted.list !== list || painted.view !== view || painted.sf !== sf || painted.headingLevel !== headingLevel) {
+      list.replaceChildren();
+      painted = this.painted = { list, view, sf, headingLevel, count: 0 };
+    }
+    while (painted.count < this.shown) {
+      const start = painted.count;
+      const end = Math.min(start + CHUNK, this.shown);
+      const marker = list.appendChild(document.createComment(''));
+      render(
+        view.products.slice(start, end).map(
+          (p) => html`<li
+            ><mendunia-product-card
+              product-id=${p.id}
+              heading-level=${headingLevel}
+              exportparts=${EXPORT_PARTS}
+              .storefront=${sf}
+            ></mendunia-product-card
+          ></li>`,
+        ),
+        list,
+        { renderBefore: marker },
+      );
+      painted.count = end;
+    }
   }
 
   private renderFilter(view: View, locale: string, t: TFunction): TemplateResult {
