@@ -83,6 +83,8 @@ export class MenduniaProductCard extends LitElement {
   /** What the price shows (set by each render of a product), and the pricing store it follows. */
   private priced?: { amountIdr: number; t: TFunction };
   private pricing?: { store: ReadableAtom<Pricing>; off: () => void };
+  /** The `part="price"` span of the current template, found once per render, not per switch. */
+  private priceTarget?: HTMLElement | null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('productId')) {
@@ -109,6 +111,7 @@ export class MenduniaProductCard extends LitElement {
       this.unwatchPricing();
       this.pricing = { store: sf.$pricing, off: sf.$pricing.listen(() => this.paintPrice()) };
     }
+    this.priceTarget = this.renderRoot.querySelector<HTMLElement>('[part="price"]');
     this.paintPrice();
   }
 
@@ -118,7 +121,7 @@ export class MenduniaProductCard extends LitElement {
   }
 
   private paintPrice(): void {
-    const target = this.renderRoot.querySelector<HTMLElement>('[part="price"]');
+    const target = this.priceTarget;
     if (!target || !this.priced || !this.pricing) return;
     const pricing = this.pricing.store.get();
     const { amountIdr, t } = this.priced;
