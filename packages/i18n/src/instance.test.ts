@@ -4,7 +4,7 @@ import id from './locales/id.json';
 import checkoutEn from './locales/checkout/en.json';
 import checkoutId from './locales/checkout/id.json';
 import { addCheckoutStrings } from './checkout-strings.js';
-import { resolveLanguage, translator } from './instance.js';
+import { i18n, resolveLanguage, translator } from './instance.js';
 
 /** Every leaf key path of a nested strings object, without i18next plural suffixes. */
 function keys(obj: object, prefix = ''): string[] {
@@ -70,5 +70,65 @@ describe('i18n', () => {
 
   it('falls back to English, never a raw key, for an unsupported language', () => {
     expect(translator('fr')('currency.label')).to.equal('Currency');
+  });
+
+  describe('translations resolved once per language', () => {
+    /** Counts the lookups that reach i18next while `fn` runs. */
+    function lookups(fn: () => void): number {
+      const original = i18n.t;
+      let calls = 0;
+      i18n.t = ((...args: Parameters<typeof original>) => {
+        calls++;
+        return original.apply(i18n, args);
+      }) as typeof original;
+      try {
+        fn();
+      } finally {
+        i18n.t = original;
+      }
+      return calls;
+    }
+
+    it('asks i18next once per key and options, then remembers the text', () => {
+      const t = translator('en');
+      let texts: string[] = [];
+      const calls = lookups(() => {
+        for (let i = 0; i < 50; i++) {
+          texts = [t('product.lowStock', { count: 702 }), t('product.lowStock', { count: 703 })];
+        }
+      });
+      // (counts no earlier test used, so nothing was remembered before)
+      expect(calls).to.equal(2);
+      expect(texts).to.deep.equal(['Only 702 left', 'Only 703 left']);
+      // Another language is another text.
+      expect(translator('id')('product.lowStock', { count: 2 })).to.equal('Tinggal 2');
+    });
+
+    it('keeps options apart that a naive key would mix up', () => {
+      const t = translator('en');
+      expect(t('price.charged', { amount: '1' })).to.equal('You will be charged 1');
+      expect(t('price.charged', { amount: 1 })).to.equal('You will be charged 1');
+      expect(t('product.lowStock', { count: 1 })).to.not.equal(t('product.lowStock', { count: 10 }));
+    });
+
+    it('forgets what it remembered when strings are added', () => {
+      const t = translator('en');
+      i18n.addResourceBundle('en', 'translation', { test: { memo: 'first' } }, true, true);
+      expect(t('test.memo')).to.equal('first');
+      i18n.addResourceBundle('en', 'translation', { test: { memo: 'second' } }, true, true);
+      expect(t('test.memo')).to.equal('second');
+    });
+
+    it('passes calls it cannot key straight to i18next', () => {
+      const t = translator('en');
+      const calls = lookups(() => {
+        t('test.none', 'a default');
+        t('test.none', 'a default');
+        t('grid.all', { context: undefined, list: ['a'] } as never);
+        t('grid.all', { context: undefined, list: ['a'] } as never);
+      });
+      expect(calls).to.equal(4);
+      expect(t('test.none', 'a default')).to.equal('a default');
+    });
   });
 });

@@ -198,3 +198,32 @@ describe('convertIdr properties (random amounts and rates)', () => {
     }
   });
 });
+
+describe('convertIdr with one rate set reused (factors remembered per set)', () => {
+  const rates: RateSet = { base: 'EUR', date: '2026-11-27', source: 't', rates: { IDR: '19300', USD: '1.16', JPY: '176' } };
+
+  it('keeps currencies and markups apart, and matches a fresh copy of the same rates', () => {
+    const calls: [string, ConvertOptions][] = [
+      ['USD', {}],
+      ['USD', { markupPercent: 2.5 }],
+      ['JPY', {}],
+      ['USD', { markupPercent: 0 }],
+      ['JPY', { markupPercent: 2.5 }],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [to, options] of calls) {
+        const fresh = { ...rates, rates: { ...rates.rates } };
+        expect(convertIdr(150000, to, rates, options), `${to} ${JSON.stringify(options)}`).to.deep.equal(convertIdr(150000, to, fresh, options));
+      }
+    }
+    expect(convertIdr(150000, 'USD', rates).amount).to.equal(902); // 150000 × 1.16 / 19300 = 9.0155…
+    expect(convertIdr(150000, 'USD', rates, { markupPercent: 2.5 }).amount).to.equal(924);
+  });
+
+  it('refuses a bad markup on every call, not only the first', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(() => convertIdr(1000, 'USD', rates, { markupPercent: -1 })).to.throw(RangeError);
+      expect(() => convertIdr(1000, 'USD', rates, { markupPercent: Number.NaN })).to.throw(RangeError);
+    }
+  });
+});

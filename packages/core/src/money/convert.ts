@@ -104,14 +104,31 @@ export function convertIdr(amountIdr: number, to: string, rates: RateSet, option
   }
   const target = requireCurrency(to);
   if (to === 'IDR') return idr(amountIdr);
-  const rate = crossRate(rates, 'IDR', to);
-  if (!rate) throw new MissingRateError(to, rates);
-  const source = requireCurrency('IDR');
-  const exact = mul(
-    mul(ratio(BigInt(amountIdr), 10n ** BigInt(source.digits)), rate),
-    mul(markupFactor(options.markupPercent), ratio(10n ** BigInt(target.digits))),
-  );
+  const factor = factorOf(rates, to, target.digits, options.markupPercent);
+  // amount × factor as n/d without the gcd of ratio(): rounding (floor/ceil divisions) is exact
+  // for any n/d with d > 0, and skipping the reduction is most of the cost of a conversion.
+  const exact: Ratio = { n: BigInt(amountIdr) * factor.n, d: factor.d };
   return { amount: roundRatio(exact, ruleFor(options.rounding, to), target), currency: to };
+}
+
+// rate(IDR→to) × (1 + markup/100) × 10^digits(to) ÷ 10^digits(IDR), the same for every price of
+// one rate set: computed once per set, currency and markup (1,000 prices share it). A bad markup
+// throws before anything is cached, so it throws on every call.
+const factors = new WeakMap<RateSet, Map<string, Ratio>>();
+
+function factorOf(rates: RateSet, to: string, digits: number, markupPercent: number | undefined): Ratio {
+  const key = `${to}\u0000${markupPercent ?? 0}`;
+  let cache = factors.get(rates);
+  if (!cache) factors.set(rates, (cache = new Map()));
+  let factor = cache.get(key);
+  if (!factor) {
+    const rate = crossRate(rates, 'IDR', to);
+    if (!rate) throw new MissingRateError(to, rates);
+    const source = requireCurrency('IDR');
+    factor = mul(mul(ratio(1n, 10n ** BigInt(source.digits)), rate), mul(markupFactor(markupPercent), ratio(10n ** BigInt(digits))));
+    cache.set(key, factor);
+  }
+  return factor;
 }
 
 /** Money in rupiah from a whole-rupiah amount (a safe integer; RangeError otherwise). */

@@ -133,6 +133,29 @@ describe('formatMoney', () => {
   });
 });
 
+describe('formatMoney cache (kept across pricing snapshots)', () => {
+  it('gives each locale, currency and amount its own text, every time', () => {
+    const cases: [Money, string][] = [
+      [{ amount: 1240, currency: 'USD' }, 'en'],
+      [{ amount: 1240, currency: 'USD' }, 'de'],
+      [{ amount: 1240, currency: 'EUR' }, 'en'],
+      [{ amount: 1240, currency: 'JPY' }, 'en'],
+      [{ amount: 1241, currency: 'USD' }, 'en'],
+    ];
+    const first = cases.map(([money, locale]) => formatMoney(money, locale));
+    expect(new Set(first).size).to.equal(cases.length);
+    expect(cases.map(([money, locale]) => formatMoney(money, locale))).to.deep.equal(first);
+    expect(formatMoney({ amount: 1240, currency: 'USD' }, 'en', { approximate: true })).to.equal(APPROXIMATE_PREFIX + first[0]);
+    expect(formatMoney({ amount: 1240, currency: 'USD' }, 'en')).to.equal(first[0]);
+  });
+
+  it('still refuses what it cannot format, after formatting it right', () => {
+    formatMoney({ amount: 1, currency: 'USD' }, 'en');
+    expect(() => formatMoney({ amount: 1.5, currency: 'USD' }, 'en')).to.throw(RangeError);
+    expect(() => formatMoney({ amount: 1, currency: 'XXX' }, 'en')).to.throw(UnknownCurrencyError);
+  });
+});
+
 describe('toMajorString', () => {
   const cases: [Money, string][] = [
     [m(1240, 'USD'), '12.40'],

@@ -83,6 +83,12 @@ function moneyFormatter(locale: string, currency: string): MoneyFormatter {
   return formatter;
 }
 
+// Formatted prices by locale, currency and amount. Kept across pricing snapshots: switching
+// back to a currency, or new rates that leave most prices unchanged, formats nothing again.
+const formatted = new Map<string, string>();
+/** Past this many texts the cache starts afresh (a 10,000-product catalog in a few currencies fits). */
+const FORMATTED_LIMIT = 50_000;
+
 function majorString(amount: number, digits: number, currency: string): string {
   if (!Number.isSafeInteger(amount)) {
     throw new RangeError(`Expected an integer amount of ${currency} minor units, got ${amount}`);
@@ -98,8 +104,14 @@ function majorString(amount: number, digits: number, currency: string): string {
  * ("≈ US$12.40"). Throws UnknownCurrencyError or RangeError for a non-integer amount.
  */
 export function formatMoney(money: Money, locale: string, options?: { approximate?: boolean }): string {
-  const formatter = moneyFormatter(locale, money.currency);
-  const text = formatter.format(majorString(money.amount, formatter.digits, money.currency));
+  const key = `${locale}\u0000${money.currency}\u0000${money.amount}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    const formatter = moneyFormatter(locale, money.currency);
+    text = formatter.format(majorString(money.amount, formatter.digits, money.currency));
+    if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+    formatted.set(key, text);
+  }
   return options?.approximate ? APPROXIMATE_PREFIX + text : text;
 }
 

@@ -1,8 +1,12 @@
 import { css } from 'lit';
 
+// content-visibility: a card off screen is not laid out or painted until it comes near (1,000
+// cards on a page), with its block size reserved (then remembered: "auto") so nothing shifts.
 export const productCardStyles = css`
   :host {
     display: block;
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 28rem;
   }
   :host > * {
     --_card-radius: var(--mendunia-card-radius, var(--_radius));

@@ -43,6 +43,21 @@ describe('<mendunia-product-card>', () => {
     expect(height).to.be.closeTo(width, 1); // the default 1 / 1 box, whatever the image does
   });
 
+  it('reserves its height while off screen, so cards coming into view shift nothing', async () => {
+    const { storefront } = await readyStorefront();
+    const holder = await fixture<HTMLDivElement>(html`<div style="inline-size: 240px">
+      <mendunia-product-card product-id="kopi-gayo" .storefront=${storefront}></mendunia-product-card>
+      <div style="block-size: 5000px"></div>
+      <mendunia-product-card product-id="kopi-gayo" .storefront=${storefront}></mendunia-product-card>
+    </div>`);
+    const [near, far] = [...holder.querySelectorAll<MenduniaProductCard>('mendunia-product-card')];
+    await Promise.all([near!.updateComplete, far!.updateComplete]);
+    expect(getComputedStyle(far!).contentVisibility).to.equal('auto');
+    // Off screen it is not laid out, but takes a card's room, not none.
+    expect(far!.getBoundingClientRect().height).to.be.greaterThan(200);
+    expect(near!.getBoundingClientRect().height).to.be.greaterThan(200);
+  });
+
   it('shows the variant picker; choosing a variant changes price and stock', async () => {
     const { el } = await card('kopi-gayo');
     const select = part(el, 'variant-select') as HTMLSelectElement;
@@ -141,6 +156,51 @@ describe('<mendunia-product-card>', () => {
     expect(text(el, 'price')).to.match(/¥/);
     expect(text(el, 'stock')).to.equal('Tinggal 3');
     expect(part(el, 'add-button')!.textContent!.trim()).to.equal('Tambah ke keranjang');
+  });
+
+  it('re-prices on a currency switch without re-rendering the card or translating again', async () => {
+    const { el, storefront } = await card('kopi-gayo');
+    const spied = el as unknown as { render: () => unknown };
+    const render = spied.render;
+    let renders = 0;
+    spied.render = function (this: MenduniaProductCard) {
+      renders++;
+      return render.call(this);
+    };
+    const title = part(el, 'title');
+    const select = part(el, 'variant-select');
+    for (const code of ['JPY', 'SGD', 'IDR', 'USD', 'JPY']) {
+      storefront.setCurrency(code);
+      await el.updateComplete;
+      expect(text(el, 'price'), code).to.contain(storefront.$pricing.get().price(150000).text.replace(/\s+/g, ' '));
+      if (code !== 'IDR') expect(text(el, 'charge'), code).to.match(/Rp\s?150,000/);
+      else expect(part(el, 'charge'), code).to.equal(null);
+    }
+    expect(renders).to.equal(0);
+    // The rest of the card is the same DOM, untouched.
+    expect(part(el, 'title')).to.equal(title);
+    expect(part(el, 'variant-select')).to.equal(select);
+    // A language switch still re-renders the whole card, price included.
+    storefront.setLocale('id');
+    await el.updateComplete;
+    expect(renders).to.equal(1);
+    expect(text(el, 'price')).to.contain('¥');
+    expect(part(el, 'add-button')!.textContent!.trim()).to.equal('Tambah ke keranjang');
+  });
+
+  it('keeps pricing live after it is moved in the page', async () => {
+    const { el, storefront } = await card('kopi-gayo');
+    const holder = document.createElement('div');
+    document.body.append(holder);
+    el.remove();
+    storefront.setCurrency('JPY');
+    holder.append(el);
+    await el.updateComplete;
+    expect(text(el, 'price')).to.contain('¥');
+    storefront.setCurrency('SGD');
+    await el.updateComplete;
+    expect(text(el, 'price')).to.contain('S$');
+    holder.remove();
   });
 
   it('renders a loading state while the catalog loads, then the product', async () => {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   findProduct,
@@ -8,7 +8,9 @@ import {
   MAX_LINE_QUANTITY,
   priceOf,
   stockOf,
+  type Pricing,
   type Product,
+  type ReadableAtom,
   type Storefront,
   type Variant,
 } from '@mendunia/core';
@@ -77,7 +79,12 @@ export class MenduniaProductCard extends LitElement {
   @state() private quantity = 1;
   @state() private status?: { text: string; error: boolean };
 
-  private readonly store = new StorefrontController(this, (s) => [s.$catalog, s.$pricing]);
+  private readonly store = new StorefrontController(this, (s) => [s.$catalog]);
+  /** What the price shows (set by each render of a product), and the pricing store it follows. */
+  private priced?: { amountIdr: number; t: TFunction };
+  private pricing?: { store: ReadableAtom<Pricing>; off: () => void };
+  /** The `part="price"` span of the current template, found once per render, not per switch. */
+  private priceTarget?: HTMLElement | null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('productId')) {
@@ -87,7 +94,55 @@ export class MenduniaProductCard extends LitElement {
     }
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchPricing();
+  }
+
+  /**
+   * The price is painted here, after the card's template, into its empty `part="price"` span,
+   * and again on every pricing change (currency, rates) without re-rendering the card: a currency
+   * switch neither renders the card's template nor translates its strings again.
+   */
+  protected override updated(): void {
+    const sf = this.store.value;
+    if (!sf || !this.priced) return this.unwatchPricing();
+    if (this.pricing?.store !== sf.$pricing) {
+      this.unwatchPricing();
+      this.pricing = { store: sf.$pricing, off: sf.$pricing.listen(() => this.paintPrice()) };
+    }
+    this.priceTarget = this.renderRoot.querySelector<HTMLElement>('[part="price"]');
+    this.paintPrice();
+  }
+
+  private unwatchPricing(): void {
+    this.pricing?.off();
+    this.pricing = undefined;
+  }
+
+  private paintPrice(): void {
+    const target = this.priceTarget;
+    if (!target || !this.priced || !this.pricing) return;
+    const pricing = this.pricing.store.get();
+    const { amountIdr, t } = this.priced;
+    const view = pricing.price(amountIdr);
+    if (!view.approximate) {
+      target.removeAttribute('title');
+      render(view.text, target);
+      return;
+    }
+    const charged = t('price.charged', { amount: view.chargeText });
+    target.title = priceTitle(pricing, charged, t);
+    render(
+      html`<span aria-hidden="true">${view.text}</span
+        ><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}. </span
+        ><span part="charge">${charged}</span>`,
+      target,
+    );
+  }
+
   protected override render(): TemplateResult {
+    this.priced = undefined;
     const sf = this.store.value;
     const catalog = sf?.$catalog.get();
     const t = translator(sf?.$locale.get() ?? document.documentElement.lang);
@@ -102,43 +157,37 @@ export class MenduniaProductCard extends LitElement {
   }
 
   private renderProduct(sf: Storefront, product: Product, t: TFunction): TemplateResult {
-    const pricing = sf.$pricing.get();
-    const locale = pricing.locale;
+    const locale = sf.$locale.get();
     const variant = this.currentVariant(product);
     const stock = stockOf(product, variant);
     const soldOut = stock === 0;
-    const view = pricing.price(priceOf(product, variant));
+    this.priced = { amountIdr: priceOf(product, variant), t };
     const name = localise(product.name, locale);
     const image = product.images[0];
     const max = stock ?? MAX_LINE_QUANTITY;
 
-    return html`<article part="base" aria-labelledby="title">
-      <slot name="badge"></slot>
-      <div class="media">
-        ${image
+    // Tags touch (a line break goes inside a tag, before its ">"): whitespace between them would
+    // be text nodes that every card clones and walks, ~20 per card, for nothing on screen.
+    return html`<article part="base" aria-labelledby="title"
+      ><slot name="badge"></slot
+      ><div class="media"
+        >${image
           ? html`<img part="image" src=${image.src} width=${image.width} height=${image.height}
               alt=${localise(image.alt, locale) || name} loading="lazy" decoding="async" />`
-          : nothing}
-      </div>
-      <div class="body">
-        <div part="title" id="title" role="heading" aria-level=${this.headingLevel}>${name}</div>
-        ${product.description
+          : nothing}</div
+      ><div class="body"
+        ><div part="title" id="title" role="heading" aria-level=${this.headingLevel}>${name}</div
+        >${product.description
           ? html`<p part="description">${localise(product.description, locale)}</p>`
-          : nothing}
-        ${product.variants.length ? this.renderVariants(product, variant, locale, t) : nothing}
-        <div class="price-row">
-          <span part="price" title=${view.approximate ? priceTitle(pricing, t('price.charged', { amount: view.chargeText }), t) : nothing}>
-            ${view.approximate
-              ? html`<span aria-hidden="true">${view.text}</span><span class="visually-hidden">${t('price.approximate')} ${view.text.replace(/^≈\s*/, '')}.</span>
-                  <span part="charge">${t('price.charged', { amount: view.chargeText })}</span>`
-              : view.text}
-          </span>
-          <span part="stock" class=${soldOut ? 'out' : stock !== null && stock <= LOW_STOCK ? 'low' : ''}>
-            ${soldOut ? t('product.soldOut') : stock !== null && stock <= LOW_STOCK ? t('product.lowStock', { count: stock }) : t('product.inStock')}
-          </span>
-        </div>
-        <div class="actions">
-          ${quantityStepper({
+          : nothing}${product.variants.length ? this.renderVariants(product, variant, locale, t) : nothing}<div class="price-row"
+          ><span part="price"></span
+          ><span
+            part="stock"
+            class=${soldOut ? 'out' : stock !== null && stock <= LOW_STOCK ? 'low' : ''}
+            >${soldOut ? t('product.soldOut') : stock !== null && stock <= LOW_STOCK ? t('product.lowStock', { count: stock }) : t('product.inStock')}</span
+          ></div
+        ><div class="actions"
+          >${quantityStepper({
             value: this.quantity,
             max,
             disabled: soldOut,
@@ -147,27 +196,25 @@ export class MenduniaProductCard extends LitElement {
             increaseLabel: t('product.increase'),
             onChange: (q) => (this.quantity = q),
             ...(stock !== null ? { limitNote: t('product.lowStock', { count: max }) } : {}),
-          })}
-          <button part="add-button" type="button" ?disabled=${soldOut} @click=${() => this.addToCart(sf, product, variant, t)}>
-            ${soldOut ? t('product.soldOut') : t('product.addToCart')}
-          </button>
-        </div>
-        <p part="status" class=${this.status?.error ? 'error' : ''} role="status">${this.status?.text ?? ''}</p>
-        <slot name="footer"></slot>
-      </div>
-    </article>`;
+          })}<button part="add-button" type="button" ?disabled=${soldOut} @click=${() => this.addToCart(sf, product, variant, t)}
+            >${soldOut ? t('product.soldOut') : t('product.addToCart')}</button
+          ></div
+        ><p part="status" class=${this.status?.error ? 'error' : ''} role="status">${this.status?.text ?? ''}</p
+        ><slot name="footer"></slot
+      ></div
+    ></article>`;
   }
 
   private renderVariants(product: Product, variant: Variant | undefined, locale: string, t: TFunction): TemplateResult {
-    return html`<div class="field">
-      <label for="variant">${t('product.option')}</label>
-      <select part="variant-select" id="variant" @change=${(e: Event) => this.selectVariant((e.target as HTMLSelectElement).value)}>
-        ${product.variants.map((v) => {
+    return html`<div class="field"
+      ><label for="variant">${t('product.option')}</label
+      ><select part="variant-select" id="variant" @change=${(e: Event) => this.selectVariant((e.target as HTMLSelectElement).value)}
+        >${product.variants.map((v) => {
           const name = localise(v.name, locale);
           return html`<option value=${v.id} ?selected=${v.id === variant?.id}>${v.stock === 0 ? t('product.optionSoldOut', { name }) : name}</option>`;
-        })}
-      </select>
-    </div>`;
+        })}</select
+      ></div
+    >`;
   }
 
   private renderLoading(t: TFunction): TemplateResult {

@@ -171,4 +171,59 @@ describe('<mendunia-product-grid>', () => {
     expect(exported).to.contain('add-button: card-add-button');
     expect(exported).to.contain('image: card-image');
   });
+
+  describe('a large catalog', () => {
+    const many = (n: number) => ({
+      ...CATALOG_2,
+      products: Array.from({ length: n }, (_, i) => ({
+        id: `p-${i}`,
+        name: `Product ${i}`,
+        category: i % 2 ? 'batik' : CATALOG_2.products[0]!.category,
+        price: 10000 + i,
+        images: [],
+        weightGrams: 100,
+      })),
+    });
+    const titleOf = async (card: Element) => {
+      await (card as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      return card.shadowRoot!.querySelector('[part="title"]')?.textContent?.trim();
+    };
+
+    it('shows its first cards before the rest, then every card, in catalog order', async () => {
+      const n = 500;
+      const { storefront } = await readyStorefront({ catalog: many(n) });
+      const el = await grid(storefront);
+      const first = ids(el);
+      expect(first.length).to.be.greaterThan(0);
+      expect(first.length).to.be.lessThan(n);
+      expect(await titleOf(shadow(el).querySelector('mendunia-product-card')!)).to.equal('Product 0');
+      await waitFor(() => ids(el).length === n, 10000);
+      expect(ids(el)).to.deep.equal(Array.from({ length: n }, (_, i) => `p-${i}`));
+      // The last card is a working card, reachable by keyboard.
+      const cards = shadow(el).querySelectorAll('mendunia-product-card');
+      const last = cards[cards.length - 1]!;
+      expect(await titleOf(last)).to.equal(`Product ${n - 1}`);
+      const button = last.shadowRoot!.querySelector<HTMLButtonElement>('[part="add-button"]')!;
+      button.focus();
+      expect(last.shadowRoot!.activeElement).to.equal(button);
+    });
+
+    it('stays usable while cards are added: add to cart, currency switch, a category chosen midway', async () => {
+      const n = 600;
+      const { storefront } = await readyStorefront({ catalog: many(n) });
+      const el = await grid(storefront);
+      expect(ids(el).length).to.be.lessThan(n);
+      const card = shadow(el).querySelector('mendunia-product-card')!;
+      await titleOf(card);
+      card.shadowRoot!.querySelector<HTMLButtonElement>('[part="add-button"]')!.click();
+      expect(storefront.cart.$lines.get().map((l) => l.productId)).to.deep.equal(['p-0']);
+      storefront.setCurrency('JPY');
+      expect(card.shadowRoot!.querySelector('[part="price"]')!.textContent).to.contain('¥');
+      // Choosing a category while cards are still being added shows that category, complete.
+      el.category = 'batik';
+      await waitFor(() => ids(el).length === n / 2, 10000);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(ids(el)).to.deep.equal(Array.from({ length: n / 2 }, (_, i) => `p-${2 * i + 1}`));
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localise, type Catalog, type Category, type Product, type Storefront } from '@mendunia/core';
 import { translator, type TFunction } from '@mendunia/i18n';
@@ -8,6 +8,19 @@ import { productGridStyles } from './product-grid.styles.js';
 
 /** Placeholders shown while the catalog loads. */
 const PLACEHOLDERS = 3;
+
+/**
+ * Cards added per task. The first batch fills a screen; the rest follow in batches of this many,
+ * each in a task of its own, so a 10,000-product catalog never blocks input (add to cart, a
+ * currency switch) for long. 24 fills whole rows of 1, 2, 3, 4, 6 or 8 columns.
+ */
+const CHUNK = 24;
+
+/** Lets the browser handle input before the next batch: scheduler.yield() where there is one. */
+function yieldToInput(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** Every part of a card, re-exported from the grid as `card-<part>` (see the JSDoc below). */
 const CARD_PARTS = [
@@ -87,8 +100,15 @@ export class MenduniaProductGrid extends LitElement {
   /** Said by screen readers after the buyer chose a category ("5 products"). */
   @state() private announcement = '';
 
+  /** How many of the view's products have a card so far (they are added in batches). */
+  @state() private shown = 0;
+
   private readonly store = new StorefrontController(this, (s) => [s.$catalog, s.$locale]);
   private view?: View;
+  /** The batch loop that is adding cards, if any; replaced when the view changes. */
+  private filling?: View;
+  /** The cards in the list: for which list, view, storefront and heading level, and how many. */
+  private painted?: { list: HTMLUListElement; view: View; sf: Storefront; headingLevel: number; count: number };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('category')) this.announcement = '';
@@ -96,7 +116,39 @@ export class MenduniaProductGrid extends LitElement {
     const catalog = state?.status === 'ready' ? state.catalog : undefined;
     const category = this.category || undefined;
     if (!catalog) this.view = undefined;
-    else if (this.view?.catalog !== catalog || this.view.category !== category) this.view = viewOf(catalog, category);
+    else if (this.view?.catalog !== catalog || this.view.category !== category) {
+      this.view = viewOf(catalog, category);
+      this.shown = Math.min(CHUNK, this.view.products.length);
+    }
+  }
+
+  protected override updated(): void {
+    this.paintCards();
+    const view = this.view;
+    if (view && this.shown < view.products.length && this.filling !== view) void this.fill(view);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while adding cards: carry on (updated() restarts the batches).
+    if (this.view && this.shown < this.view.products.length) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.filling = undefined;
+  }
+
+  /** Adds the rest of the view's cards, a batch per task, until done or the view changes. */
+  private async fill(view: View): Promise<void> {
+    this.filling = view;
+    while (this.filling === view && this.shown < view.products.length) {
+      await yieldToInput();
+      if (this.filling !== view || !this.isConnected) break;
+      this.shown = Math.min(this.shown + CHUNK, view.products.length);
+      await this.updateComplete;
+    }
+    if (this.filling === view) this.filling = undefined;
   }
 
   protected override render(): TemplateResult {
@@ -115,22 +167,51 @@ export class MenduniaProductGrid extends LitElement {
     return html`<div part="base">
       ${view.filterable && !this.hideFilter ? this.renderFilter(view, locale, t) : nothing}
       ${view.products.length
-        ? html`<ul part="grid">
-            ${view.products.map(
-              // By position, not keyed: a card given another product-id starts afresh.
-              (p) => html`<li>
-                <mendunia-product-card
-                  product-id=${p.id}
-                  heading-level=${this.headingLevel}
-                  exportparts=${EXPORT_PARTS}
-                  .storefront=${sf}
-                ></mendunia-product-card>
-              </li>`,
-            )}
-          </ul>`
+        ? html`<ul part="grid" class="cards"></ul>`
         : html`<p part="message" role="status">${view.category === undefined ? t('grid.empty') : t('grid.emptyCategory')}</p>`}
       <span class="visually-hidden" role="status">${this.announcement}</span>
     </div>`;
+  }
+
+  /**
+   * Adds the batches of cards not in the list yet. Each batch is rendered once, on its own, before
+   * a marker of its own (lit's render with renderBefore): adding one batch neither re-renders nor
+   * diffs the cards before it. A new view, storefront or heading level starts the list afresh.
+   */
+  private paintCards(): void {
+    const sf = this.store.value;
+    const view = this.view;
+    const list = this.renderRoot.querySelector<HTMLUListElement>('ul.cards');
+    if (!sf || !view || !list) {
+      this.painted = undefined;
+      return;
+    }
+    const headingLevel = this.headingLevel;
+    let painted = this.painted;
+    if (!painted || painted.list !== list || painted.view !== view || painted.sf !== sf || painted.headingLevel !== headingLevel) {
+      list.replaceChildren();
+      painted = this.painted = { list, view, sf, headingLevel, count: 0 };
+    }
+    while (painted.count < this.shown) {
+      const start = painted.count;
+      const end = Math.min(start + CHUNK, this.shown);
+      const marker = list.appendChild(document.createComment(''));
+      render(
+        view.products.slice(start, end).map(
+          (p) => html`<li
+            ><mendunia-product-card
+              product-id=${p.id}
+              heading-level=${headingLevel}
+              exportparts=${EXPORT_PARTS}
+              .storefront=${sf}
+            ></mendunia-product-card
+          ></li>`,
+        ),
+        list,
+        { renderBefore: marker },
+      );
+      painted.count = end;
+    }
   }
 
   private renderFilter(view: View, locale: string, t: TFunction): TemplateResult {
