@@ -149,7 +149,7 @@ describe('resilience of the demo store', () => {
   });
 
   it('checkout code: the chunk fails → "could not be loaded" and Try again; the retry opens the checkout; the cart is intact', async () => {
-    const { page, context, errors } = await shop({ routes: { '**/mendunia-checkout.js': abort } });
+    const { page, context, errors } = await shop({ routes: { '**/chunks/checkout-*.js': abort } });
     const before = await fillCart(page);
     await openCheckout(page);
     const fallback = page.locator('mendunia-checkout');
@@ -159,10 +159,10 @@ describe('resilience of the demo store', () => {
     // Focus goes to the retry, so a keyboard user can act on it at once.
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Try again');
     assert.equal(errors.length, 1, errors.join('\n'));
-    assert.match(errors[0], /the checkout could not be loaded from http:\/\/127\.0\.0\.1:\d+\/dist\/mendunia-checkout\.js/);
+    assert.match(errors[0], /the checkout could not be loaded from http:\/\/127\.0\.0\.1:\d+\/dist\/chunks\/checkout-[\w-]+\.js\./);
     assert.deepEqual(await cartLines(page), before);
 
-    await page.unroute('**/mendunia-checkout.js');
+    await page.unroute('**/chunks/checkout-*.js');
     await fallback.locator('button', { hasText: 'Try again' }).click();
     await co(page, '#f-name').waitFor();
     assert.equal(await co(page, '#step-title').textContent(), 'Contact');
