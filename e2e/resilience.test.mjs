@@ -114,7 +114,7 @@ describe('resilience of the demo store', () => {
   it('rates: unreachable with nothing saved → one console error naming the source, prices in IDR', async () => {
     const { page, context, errors } = await shop({ routes: { '**/rates/eurofxref-daily.xml': abort } });
     const before = await fillCart(page);
-    await page.waitForFunction(() => document.querySelector('mendunia-store').storefront.$rates.get().status === 'unavailable');
+    await page.waitForFunction(() => document.querySelector('mendunia-store').storefront?.$rates.get().status === 'unavailable');
     assert.match(await cardPrice(page), /^Rp\s?45,000$/);
     assert.equal(errors.length, 1, errors.join('\n'));
     assert.match(errors[0], new RegExp(`^Mendunia: .*${base}rates/eurofxref-daily\\.xml.*network error`));
@@ -134,7 +134,8 @@ describe('resilience of the demo store', () => {
     await page.route('**/rates/eurofxref-daily.xml', abort);
     const errors = collectErrors(page);
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('mendunia-store').storefront.$rates.get().status === 'ready');
+    // The store is defined when its chunk has run (after the load event, maybe): wait for it too.
+    await page.waitForFunction(() => document.querySelector('mendunia-store').storefront?.$rates.get().status === 'ready');
     const state = await page.evaluate(() => {
       const rates = document.querySelector('mendunia-store').storefront.$rates.get();
       return { fromCache: rates.fromCache, source: rates.rates.source };

@@ -47,11 +47,16 @@ function load(entry: string): Promise<unknown> {
     promise = import(/* webpackIgnore: true */ url).catch((error: unknown) => {
       loaded.delete(entry);
       attempts++;
-      throw Object.assign(new Error(`Mendunia: the ${entry} could not be loaded from ${urlOf(file)}.`), { cause: error });
+      throw Object.assign(new Error(`Mendunia: ${nameOf(entry)} could not be loaded from ${urlOf(file)}.`), { cause: error });
     });
     loaded.set(entry, promise);
   }
   return promise;
+}
+
+/** For the console: `the checkout`, `the script`, `<mendunia-cart>`. */
+function nameOf(entry: string): string {
+  return entry === 'checkout' ? 'the checkout' : entry === 'main' ? 'the script' : `<${PREFIX}${entry}>`;
 }
 
 /** `<link rel="modulepreload">` for an entry and everything it imports (on intent: fetched, not run). */
@@ -111,9 +116,21 @@ function start(): void {
     return;
   }
   page[QUEUE] = Promise.allSettled([main, ...scan(document, main)]);
+  // A tag already held by another script (a theme's own <mendunia-cart>): load its chunk now,
+  // so the console says at once which tag is taken and by what (defineElement()).
+  for (const tag of Object.keys(ON_USE)) {
+    if (customElements.get(tag)) void main.then(() => load(tag.slice(PREFIX.length))).catch(report);
+  }
   new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) scan(node, main);
   }).observe(document.documentElement, { childList: true, subtree: true });
+  // Until its code runs, an element loaded on use shows nothing (not the text slotted into it).
+  // An adopted stylesheet, not a <style> element: it works under a strict CSP.
+  if ('adoptedStyleSheets' in document) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(Object.keys(ON_USE).map((tag) => `${tag}:not(:defined){display:none}`).join(''));
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
   // The cart drawer: prefetched on intent, run on use.
   for (const [tag, trigger] of Object.entries(ON_USE)) {
     const entry = tag.slice(PREFIX.length);
@@ -124,6 +141,11 @@ function start(): void {
   }
 }
 
+// The first chunk and what it imports: fetched now, in parallel, while the page is parsed.
+preload('main');
+
 // A <mendunia-store> needs its children (inline catalog) parsed before it reads them.
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();
+
+export {}; // a module (its names are its own), though built as a classic script
