@@ -44,6 +44,8 @@ before(async () => {
   const template = readFileSync(new URL('./pages/two-scripts.html', import.meta.url), 'utf8');
   writeFileSync(join(generated, 'two-same.html'), template.replace('__SECOND__', '/dist/mendunia.js'));
   writeFileSync(join(generated, 'two-versions.html'), template.replace('__SECOND__', '/gen/other/mendunia.js'));
+  // One tag: the second src of the template removed (the loader test below).
+  writeFileSync(join(generated, 'one.html'), template.replace(/\s*<script src="__SECOND__"[^>]*><\/script>/, ''));
   server = await serve({
     port: 0,
     mounts: {
@@ -183,6 +185,48 @@ describe('declarative add buttons', () => {
     await context.close();
   });
 });
+
+describe('the loader', () => {
+  const chunk = (log, name) => log.requests.filter((u) => new RegExp(`/dist/chunks/${name}-[\\w-]+\\.js(\\?|$)`).test(u));
+
+  it('imports the chunk of an element when it first appears, the cart on use (preloaded on hover), and nothing else', async () => {
+    const { page, context, log } = await open('gen/one.html');
+    await page.locator('mendunia-product-card [part="title"]').waitFor();
+    // On sight: the currency selector of the page. Not the grid (no grid here), not the cart yet.
+    await page.waitForFunction(() => customElements.get('mendunia-currency-selector'));
+    assert.equal(chunk(log, 'main').length, 1);
+    assert.equal(chunk(log, 'currency-selector').length, 1);
+    assert.deepEqual([...chunk(log, 'product-grid'), ...chunk(log, 'cart'), ...chunk(log, 'checkout')], []);
+    assert.equal(await page.evaluate(() => !!customElements.get('mendunia-cart')), false);
+    // Intent: fetched, not run.
+    await page.locator('mendunia-cart-button button').hover();
+    await page.waitForFunction(() => document.querySelector('link[rel="modulepreload"][href*="/chunks/cart-"]'));
+    assert.equal(await page.evaluate(() => !!customElements.get('mendunia-cart')), false);
+    // Use: the drawer opens.
+    await page.locator('mendunia-cart-button button').click();
+    await page.locator('mendunia-cart [part="title"]').waitFor();
+    assert.equal(chunk(log, 'cart').length, 1, 'the preloaded chunk is not fetched again');
+    // An element added later is defined too.
+    await page.evaluate(() => document.body.append(document.createElement('mendunia-product-grid')));
+    await page.waitForFunction(() => customElements.get('mendunia-product-grid'));
+    await page.locator('mendunia-product-grid mendunia-product-card').first().waitFor();
+    assert.deepEqual([...log.pageErrors, ...log.errors, ...log.warnings], []);
+    await context.close();
+  });
+
+  it('says which chunk could not be loaded', async () => {
+    const { page, context, log } = await open('gen/one.html', { beforeGoto: (p) => p.route('**/chunks/currency-selector-*.js', (r) => r.abort()) });
+    await page.locator('mendunia-product-card [part="title"]').waitFor();
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await expectError(page, log, /^Mendunia: <mendunia-currency-selector> could not be loaded from http:\/\/127\.0\.0\.1:\d+\/dist\/chunks\/currency-selector-[\w-]+\.js\.$/);
+    await context.close();
+  });
+});
+
+async function expectError(page, log, pattern) {
+  for (let i = 0; i < 50 && !log.errors.some((e) => pattern.test(e)); i++) await page.waitForTimeout(100);
+  assert.ok(log.errors.some((e) => pattern.test(e)), log.errors.join('\n'));
+}
 
 describe('mendunia.js loaded twice', () => {
   /** Adds through a card and a declarative button, then opens the checkout. */
