@@ -173,6 +173,8 @@ const scriptTag = [
       format: 'es',
       entryFileNames: 'chunks/[name]-[hash].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      // Shared pieces under ~2 KB go into a chunk beside them: fewer requests, better gzip.
+      experimentalMinChunkSize: 2000,
       sourcemap: true,
       plugins: [terser({ ecma: 2020, module: true, format: { comments: false } }), recordChunks()],
     },
