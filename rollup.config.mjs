@@ -1,8 +1,9 @@
 // Builds every package: ESM with .d.ts per package (dependencies external, one output
 // module per source module so bundlers can tree-shake and subpaths can be imported), and the
-// script-tag bundle (IIFE, everything inlined, minified) for shops that paste a <script>.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+// script tag for shops that paste a <script>: a small loader and minified, code-split ES
+// module chunks with everything inlined.
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -11,42 +12,47 @@ import json from '@rollup/plugin-json';
 import replace from '@rollup/plugin-replace';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const embedVersion = JSON.parse(readFileSync(join(root, 'packages/embed/package.json'), 'utf8')).version;
-/**
- * The global through which the script-tag bundle lends Lit, core, i18n and the shared element
- * pieces to its lazily loaded checkout chunk (versioned: two Mendunia versions on one page each
- * load their own chunk against their own main bundle).
- */
-const SHARED_GLOBAL = `__mendunia_${embedVersion.replace(/\W/g, '_')}`;
-const SHARED = {
-  lit: 'lit',
-  'lit/decorators.js': 'litDecorators',
-  '@lit/context': 'litContext',
-  '@mendunia/core': 'core',
-  '@mendunia/i18n': 'i18n',
-  '@mendunia/elements': 'elements',
+// ── The script tag (packages/embed) ──────────────────────────────────────────────────────────
+// mendunia.js is a small classic script (loader.ts) that imports native ES module chunks from
+// dist/chunks/: `main` on every page, one entry per other element when it is used, and the
+// shared chunks rollup splits out of them. Entry and shared chunks have hashed names; the
+// loader is given their names (and what each imports, for modulepreload) by the build below,
+// which runs before it (rollup -c builds the configurations of this array in order).
+const EMBED_ENTRIES = {
+  main: 'packages/embed/src/main.ts',
+  cart: '@mendunia/elements/cart/define.js',
+  checkout: '@mendunia/elements/checkout/define.js',
+  'currency-selector': '@mendunia/elements/currency-selector/define.js',
+  'locale-selector': '@mendunia/elements/locale-selector/define.js',
+  'product-grid': '@mendunia/elements/product-grid/define.js',
 };
-
-/**
- * For the checkout chunk: what the main bundle already has is taken from it, not bundled
- * again. Relative imports of core's public folders and of the elements' shared/ pieces are
- * mapped to the package entry that re-exports them.
- */
-function sharedWithMainBundle() {
+/** Old hashed chunks (and the former one-file checkout) must not pile up in dist/. */
+function cleanEmbedDist() {
   return {
-    name: 'mendunia-shared-with-main',
-    resolveId(source, importer) {
-      if (Object.hasOwn(SHARED, source)) return { id: source, external: true };
-      if (!importer || !source.startsWith('.')) return null;
-      const path = join(dirname(importer), source).split(sep).join('/');
-      // Everything the checkout takes from shared/ must be exported by packages/elements/src/index.ts.
-      if (/packages\/elements\/src\/shared\/[^/]+\.js$/.test(path)) return { id: '@mendunia/elements', external: true };
-      if (/packages\/core\/src\/(money|rates|catalog|cart|storage|store|client)\/index\.js$/.test(path)) return { id: '@mendunia/core', external: true };
-      // Core modules whose every export is re-exported by core's index (and so lent by the main bundle).
-      if (/packages\/core\/src\/(util\/(fetch|message)|limits)\.js$/.test(path)) return { id: '@mendunia/core', external: true };
-      // One i18next instance for the page: the checkout adds its strings to the main bundle's.
-      if (/packages\/i18n\/src\/instance\.js$/.test(path)) return { id: '@mendunia/i18n', external: true };
-      return null;
+    name: 'mendunia-clean-embed-dist',
+    buildStart() {
+      for (const old of ['chunks', 'mendunia-checkout.js', 'mendunia-checkout.js.map']) {
+        rmSync(join(root, 'packages/embed/dist', old), { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Filled by the chunks build, read by the loader build: see loader.ts (ChunkManifest). */
+const chunkManifest = { entries: {}, imports: {} };
+
+function recordChunks() {
+  const inChunks = (fileName) => fileName.replace(/^chunks\//, '');
+  return {
+    name: 'mendunia-record-chunks',
+    generateBundle(_options, bundle) {
+      chunkManifest.entries = {};
+      chunkManifest.imports = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        if (chunk.isEntry) chunkManifest.entries[chunk.name] = inChunks(chunk.fileName);
+        if (chunk.imports.length) chunkManifest.imports[inChunks(chunk.fileName)] = chunk.imports.map(inChunks);
+      }
     },
   };
 }
@@ -55,7 +61,8 @@ function sharedWithMainBundle() {
 // en and id are bundled. Every other language is written to dist/locales/<lang>.json (its main
 // and checkout strings merged) and fetched on demand from next to mendunia.js (see
 // setLanguageLoader() in packages/embed/src/index.ts). The ESM build's dynamic imports of those
-// strings (packages/i18n/src/lazy-locales.ts) are replaced by nothing: an IIFE cannot split.
+// strings (packages/i18n/src/lazy-locales.ts) are replaced by nothing: one small JSON file per
+// language, not a chunk of code per language.
 const LOCALES = join(root, 'packages/i18n/src/locales');
 const BUNDLED_LANGUAGES = ['en', 'id'];
 
@@ -157,13 +164,29 @@ function scriptTagPlugins() {
   ];
 }
 
-export default [
-  esm('core'),
-  esm('i18n'),
-  esm('elements'),
-  esm('react'),
+const scriptTag = [
   {
-    input: 'packages/embed/src/index.ts',
+    // The chunks of the script tag: native ES modules, code-split.
+    input: EMBED_ENTRIES,
+    output: {
+      dir: 'packages/embed/dist',
+      format: 'es',
+      entryFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Shared pieces under ~2 KB go into a chunk beside them: fewer requests, better gzip.
+      experimentalMinChunkSize: 2000,
+      sourcemap: true,
+      plugins: [terser({ ecma: 2020, module: true, format: { comments: false } }), recordChunks()],
+    },
+    plugins: [
+      cleanEmbedDist(),
+      localeFiles(), // i18n: dist/locales/<lang>.json, see above
+      ...scriptTagPlugins(),
+    ],
+  },
+  {
+    // mendunia.js, the loader: a classic script (the tag needs no type="module").
+    input: 'packages/embed/src/loader.ts',
     output: {
       file: 'packages/embed/dist/mendunia.js',
       format: 'iife',
@@ -171,24 +194,18 @@ export default [
       plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
     },
     plugins: [
-      localeFiles(), // i18n: dist/locales/<lang>.json, see above
-      replace({ preventAssignment: true, values: { __MENDUNIA_SHARED__: JSON.stringify(SHARED_GLOBAL) } }),
-      ...scriptTagPlugins(),
-    ],
-  },
-  {
-    // The checkout, loaded by the script-tag bundle on first use (<script> from its own URL).
-    input: 'packages/embed/src/checkout.ts',
-    output: {
-      file: 'packages/embed/dist/mendunia-checkout.js',
-      format: 'iife',
-      sourcemap: true,
-      globals: Object.fromEntries(Object.entries(SHARED).map(([id, key]) => [id, `${SHARED_GLOBAL}.${key}`])),
-      plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
-    },
-    plugins: [
-      sharedWithMainBundle(),
-      ...scriptTagPlugins(),
+      replace({ preventAssignment: true, values: { __MENDUNIA_CHUNKS__: () => JSON.stringify(chunkManifest) } }),
+      // The loader imports nothing: compiled alone (not every package's sources, as above).
+      typescript({
+        tsconfig: false,
+        compilerOptions: { target: 'ES2022', module: 'ESNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, sourceMap: true },
+        filterRoot: root,
+        include: ['packages/embed/src/loader.ts'],
+        noEmitOnError: true,
+      }),
     ],
   },
 ];
+
+// MENDUNIA_BUILD=script-tag npx rollup -c: the script tag only (while working on packages/embed).
+export default process.env.MENDUNIA_BUILD === 'script-tag' ? scriptTag : [esm('core'), esm('i18n'), esm('elements'), esm('react'), ...scriptTag];

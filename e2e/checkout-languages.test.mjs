@@ -107,10 +107,12 @@ async function shop(lang, viewport = { width: 1280, height: 1000 }) {
   await page.locator('mendunia-product-card').first().locator('[part="title"]').waitFor();
   if (lang === 'pseudo') {
     const wrapped = pseudo(merge(mainEn, checkoutEn));
-    await page.evaluate((strings) => {
-      const shared = Object.entries(globalThis).find(([k]) => k.startsWith('__mendunia_'))[1];
+    await page.evaluate(async (strings) => {
+      // The main chunk exports the page's i18next instance (see packages/embed/src/main.ts).
+      const main = performance.getEntriesByType('resource').find((e) => /\/chunks\/main-[\w-]+\.js$/.test(e.name)).name;
+      const { i18n } = await import(main);
       // Before the checkout code loads: its own strings are added without overwriting these.
-      shared.i18n.i18n.addResourceBundle('en', 'translation', strings, true, true);
+      i18n.addResourceBundle('en', 'translation', strings, true, true);
     }, wrapped);
   } else if (lang !== 'en') {
     await page.evaluate((l) => document.querySelector('mendunia-store').setAttribute('locale', l), lang);

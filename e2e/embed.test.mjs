@@ -3,7 +3,7 @@
 // theme with aggressive global CSS.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,18 +20,22 @@ let browser;
 let base;
 let generated;
 
+/** The checkout's entry chunk (hashed name, in chunks/ beside mendunia.js). */
+const CHECKOUT_CHUNK = /\/chunks\/checkout-[\w-]+\.js$/;
+
 /**
- * A copy of the bundle as another Mendunia version would be: its VERSION constant (the only
- * "0.1.0" in the minified file) and its versioned global for the checkout chunk differ.
+ * A copy of the script tag (loader, chunks, locales) as another Mendunia version would be, in
+ * its own folder: its VERSION constant (the only "0.1.0" in all the chunks) differs.
  */
 function otherVersion(dir) {
-  mkdirSync(dir, { recursive: true });
-  for (const file of ['mendunia.js', 'mendunia-checkout.js']) {
-    const source = readFileSync(join(dist, file), 'utf8');
-    const copy = source.replaceAll('"0.1.0"', '"0.0.9"').replaceAll('__mendunia_0_1_0', '__mendunia_0_0_9');
-    if (file === 'mendunia.js') assert.equal(source.split('"0.1.0"').length, 2, 'VERSION appears once in mendunia.js');
-    writeFileSync(join(dir, file), copy);
+  cpSync(dist, dir, { recursive: true, filter: (path) => !path.endsWith('.map') });
+  let versions = 0;
+  for (const file of readdirSync(join(dir, 'chunks'))) {
+    const source = readFileSync(join(dir, 'chunks', file), 'utf8');
+    versions += source.split('"0.1.0"').length - 1;
+    writeFileSync(join(dir, 'chunks', file), source.replaceAll('"0.1.0"', '"0.0.9"'));
   }
+  assert.equal(versions, 1, 'VERSION appears once in the chunks');
 }
 
 before(async () => {
@@ -40,6 +44,8 @@ before(async () => {
   const template = readFileSync(new URL('./pages/two-scripts.html', import.meta.url), 'utf8');
   writeFileSync(join(generated, 'two-same.html'), template.replace('__SECOND__', '/dist/mendunia.js'));
   writeFileSync(join(generated, 'two-versions.html'), template.replace('__SECOND__', '/gen/other/mendunia.js'));
+  // One tag: the second src of the template removed (the loader test below).
+  writeFileSync(join(generated, 'one.html'), template.replace(/\s*<script src="__SECOND__"[^>]*><\/script>/, ''));
   server = await serve({
     port: 0,
     mounts: {
@@ -180,6 +186,48 @@ describe('declarative add buttons', () => {
   });
 });
 
+describe('the loader', () => {
+  const chunk = (log, name) => log.requests.filter((u) => new RegExp(`/dist/chunks/${name}-[\\w-]+\\.js(\\?|$)`).test(u));
+
+  it('imports the chunk of an element when it first appears, the cart on use (preloaded on hover), and nothing else', async () => {
+    const { page, context, log } = await open('gen/one.html');
+    await page.locator('mendunia-product-card [part="title"]').waitFor();
+    // On sight: the currency selector of the page. Not the grid (no grid here), not the cart yet.
+    await page.waitForFunction(() => customElements.get('mendunia-currency-selector'));
+    assert.equal(chunk(log, 'main').length, 1);
+    assert.equal(chunk(log, 'currency-selector').length, 1);
+    assert.deepEqual([...chunk(log, 'product-grid'), ...chunk(log, 'cart'), ...chunk(log, 'checkout')], []);
+    assert.equal(await page.evaluate(() => !!customElements.get('mendunia-cart')), false);
+    // Intent: fetched, not run.
+    await page.locator('mendunia-cart-button button').hover();
+    await page.waitForFunction(() => document.querySelector('link[rel="modulepreload"][href*="/chunks/cart-"]'));
+    assert.equal(await page.evaluate(() => !!customElements.get('mendunia-cart')), false);
+    // Use: the drawer opens.
+    await page.locator('mendunia-cart-button button').click();
+    await page.locator('mendunia-cart [part="title"]').waitFor();
+    assert.equal(chunk(log, 'cart').length, 1, 'the preloaded chunk is not fetched again');
+    // An element added later is defined too.
+    await page.evaluate(() => document.body.append(document.createElement('mendunia-product-grid')));
+    await page.waitForFunction(() => customElements.get('mendunia-product-grid'));
+    await page.locator('mendunia-product-grid mendunia-product-card').first().waitFor();
+    assert.deepEqual([...log.pageErrors, ...log.errors, ...log.warnings], []);
+    await context.close();
+  });
+
+  it('says which chunk could not be loaded', async () => {
+    const { page, context, log } = await open('gen/one.html', { beforeGoto: (p) => p.route('**/chunks/currency-selector-*.js', (r) => r.abort()) });
+    await page.locator('mendunia-product-card [part="title"]').waitFor();
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await expectError(page, log, /^Mendunia: <mendunia-currency-selector> could not be loaded from http:\/\/127\.0\.0\.1:\d+\/dist\/chunks\/currency-selector-[\w-]+\.js\.$/);
+    await context.close();
+  });
+});
+
+async function expectError(page, log, pattern) {
+  for (let i = 0; i < 50 && !log.errors.some((e) => pattern.test(e)); i++) await page.waitForTimeout(100);
+  assert.ok(log.errors.some((e) => pattern.test(e)), log.errors.join('\n'));
+}
+
 describe('mendunia.js loaded twice', () => {
   /** Adds through a card and a declarative button, then opens the checkout. */
   async function shopAndCheckout(page) {
@@ -203,7 +251,7 @@ describe('mendunia.js loaded twice', () => {
     await page.locator('mendunia-product-card [part="title"]').waitFor();
     await shopAndCheckout(page);
     assert.equal(log.requests.filter((u) => u.endsWith('/dist/mendunia.js')).length, 1, 'the browser fetches one URL once');
-    assert.equal(log.requests.filter((u) => u.includes('mendunia-checkout.js')).length, 1);
+    assert.equal(log.requests.filter((u) => CHECKOUT_CHUNK.test(u)).length, 1);
     assert.deepEqual([...log.pageErrors, ...log.errors, ...log.warnings], []);
     await context.close();
   });
@@ -214,15 +262,16 @@ describe('mendunia.js loaded twice', () => {
     await shopAndCheckout(page);
     assert.ok(log.requests.some((u) => u.endsWith('/gen/other/mendunia.js')), 'the other version was loaded');
     assert.deepEqual(
-      log.requests.filter((u) => u.includes('mendunia-checkout.js')).map((u) => new URL(u).pathname),
-      ['/dist/mendunia-checkout.js'],
+      log.requests.filter((u) => CHECKOUT_CHUNK.test(u)).map((u) => new URL(u).pathname.replace(/-[\w-]+\.js$/, '.js')),
+      ['/dist/chunks/checkout.js'],
     );
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(log.errors, []);
     assert.equal(log.warnings.length, 1, log.warnings.join('\n'));
-    assert.equal(
+    // Which tag is named depends on the order the chunks define them (the first one met).
+    assert.match(
       log.warnings[0],
-      'Mendunia 0.0.9: <mendunia-store> is already defined by Mendunia 0.1.0; keeping that definition. Load Mendunia once per page.',
+      /^Mendunia 0\.0\.9: <mendunia-[a-z-]+> is already defined by Mendunia 0\.1\.0; keeping that definition\. Load Mendunia once per page\.$/,
     );
     await context.close();
   });

@@ -167,7 +167,7 @@ describe('Trusted Types required by the page', () => {
   });
   after(() => new Promise((r) => server?.close(r)));
 
-  it("loads the lazy checkout through the 'mendunia' policy, with no violation", async () => {
+  it('loads the lazy checkout (import(), no script URL to trust) with no violation', async () => {
     const context = await demo.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(() => {

@@ -41,7 +41,7 @@ let browser;
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'mendunia-newcomer-'));
   const copied = filesToCopy();
-  assert.deepEqual(copied, ['mendunia.js', 'mendunia-checkout.js', 'locales'], 'the guide lists the three things to copy');
+  assert.deepEqual(copied, ['mendunia.js', 'chunks', 'locales'], 'the guide lists the three things to copy');
   for (const name of copied) cpSync(join(root, 'packages/embed/dist', name), join(folder, 'mendunia', name), { recursive: true });
   writeFileSync(join(folder, 'index.html'), blockAfter('<!-- getting-started:page', 'html'));
   writeFileSync(join(folder, 'rates.json'), blockAfter('- **A JSON file that you update yourself**', 'json'));

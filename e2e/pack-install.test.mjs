@@ -115,7 +115,6 @@ describe('packed and installed outside the workspace', () => {
       '@mendunia/elements/checkout/checkout.js',
       '@mendunia/elements/custom-elements.json',
       '@mendunia/embed/mendunia.js',
-      '@mendunia/embed/mendunia-checkout.js',
       '@mendunia/embed/locales/ja.json',
       '@mendunia/react',
       '@mendunia/react/checkout',

@@ -30,7 +30,6 @@ const OUTPUTS = [
   'packages/elements/custom-elements.json',
   'packages/react/dist/index.js',
   'packages/embed/dist/mendunia.js',
-  'packages/embed/dist/mendunia-checkout.js',
 ];
 
 function walk(dir, out) {

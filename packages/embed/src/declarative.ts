@@ -3,7 +3,7 @@
 // anywhere on the page, and a click adds to the cart of the closest <mendunia-store> (else the
 // page's default store), exactly as a product card's button would.
 import { findProduct, findVariant, getDefaultStorefront, priceOf, stockOf, type CatalogState, type Product, type Storefront, type Variant } from '@mendunia/core';
-import { MenduniaAddToCartEvent } from '@mendunia/elements';
+import { MenduniaAddToCartEvent } from '../../elements/src/shared/events.js'; // not the index: see main.ts
 
 const ATTRIBUTE = 'data-mendunia-add';
 /** Version-free: two copies of Mendunia on a page (any versions) install one listener. */
