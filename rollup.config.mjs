@@ -25,6 +25,7 @@ const EMBED_ENTRIES = {
   'currency-selector': '@mendunia/elements/currency-selector/define.js',
   'locale-selector': '@mendunia/elements/locale-selector/define.js',
   'product-grid': '@mendunia/elements/product-grid/define.js',
+  'landed-cost': '@mendunia/elements/landed-cost/define.js',
 };
 /** Old hashed chunks (and the former one-file checkout) must not pile up in dist/. */
 function cleanEmbedDist() {

@@ -102,6 +102,11 @@ describe('demo store', () => {
     const subtotal = formatMoney({ amount: lines.reduce((n, l) => n + l.amount, 0), currency: 'SGD' }, 'en-US', { approximate: true });
     assert.equal((await page.locator('mendunia-cart [part="subtotal"]').textContent()).trim(), subtotal);
     assert.match(await page.locator('mendunia-cart [part="charge-note"]').textContent(), new RegExp(`Rp\\s${(idr[0] + idr[1] + idr[2]).toLocaleString('en-US')}`));
+    // The import charges for the buyer's country, in the drawer (its code follows the cart's chunk).
+    const landed = page.locator('mendunia-cart mendunia-landed-cost');
+    await landed.locator('select').waitFor();
+    const estimate = await landed.evaluate((el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
+    assert.match(estimate, /import (charges|duties)/i, estimate);
     await page.screenshot({ path: new URL('demo-cart.png', shots).pathname });
     await page.keyboard.press('Escape');
     await page.locator('mendunia-cart dialog').waitFor({ state: 'hidden' });

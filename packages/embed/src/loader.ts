@@ -50,6 +50,8 @@ function load(entry: string): Promise<unknown> {
       throw Object.assign(new Error(`Mendunia: ${nameOf(entry)} could not be loaded from ${urlOf(file)}.`), { cause: error });
     });
     loaded.set(entry, promise);
+    const companion = COMPANIONS[entry];
+    if (companion) void promise.then(() => load(companion), () => undefined).catch(report);
   }
   return promise;
 }
@@ -77,6 +79,11 @@ function preload(entry: string): void {
 const PREFIX = 'mendunia-';
 /** Elements whose code loads on use, not on sight (the tag sits in the page from the start). */
 const ON_USE: Record<string, string> = { 'mendunia-cart': 'mendunia-cart-button' };
+/**
+ * Entries whose code follows another's: the cart drawer shows the import charges for the buyer's
+ * country (a <mendunia-landed-cost> in its shadow root, where the autoloader does not look).
+ */
+const COMPANIONS: Record<string, string> = { cart: 'landed-cost' };
 /** Loaded by main itself, with a message while it loads and a retry (lazy-checkout.ts). */
 const BY_MAIN = new Set(['mendunia-checkout']);
 
