@@ -40,7 +40,8 @@ export const proposedBudget = (size) => Math.ceil((size * 1.005) / 100) * 100;
  */
 export function judge(size, budget) {
   if (size > budget) return { status: 'over', headroom: budget - size };
-  if (size < budget * (1 - RATCHET)) return { status: 'shrank', headroom: budget - size, proposed: proposedBudget(size) };
+  // Only when the proposal is a real cut (rounding up can reach the budget on a small file).
+  if (size < budget * (1 - RATCHET) && proposedBudget(size) < budget) return { status: 'shrank', headroom: budget - size, proposed: proposedBudget(size) };
   return { status: 'ok', headroom: budget - size };
 }
 
