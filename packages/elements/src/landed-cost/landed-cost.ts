@@ -103,7 +103,9 @@ export class MenduniaLandedCost extends LitElement {
       },
       (error: unknown) => {
         if (this.loadedFor !== sf) return;
-        console.error(`Mendunia: <mendunia-landed-cost>: the checkout configuration could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        // A warning, not an error: the estimate is an extra; the checkout reports the same failure
+        // as an error where it stops the buyer (one failure, one error in the console).
+        console.warn(`Mendunia: <mendunia-landed-cost>: the checkout configuration could not be read: ${error instanceof Error ? error.message : String(error)}`);
         this.configState = { status: 'error' };
       },
     );
