@@ -219,6 +219,13 @@ describe('the loader', () => {
     await page.locator('mendunia-product-card [part="title"]').waitFor();
     await page.waitForFunction(() => document.readyState === 'complete');
     await expectError(page, log, /^Mendunia: <mendunia-currency-selector> could not be loaded from http:\/\/127\.0\.0\.1:\d+\/dist\/chunks\/currency-selector-[\w-]+\.js\.$/);
+    // Until (or unless) its code runs, a control keeps the height it will have: its line does not
+    // grow under the page when the code arrives (layout shift).
+    const box = await page.evaluate(() => {
+      const el = document.querySelector('mendunia-currency-selector');
+      return { defined: el.matches(':defined'), display: getComputedStyle(el).display, height: el.getBoundingClientRect().height };
+    });
+    assert.deepEqual({ ...box, height: box.height >= 36 }, { defined: false, display: 'inline-block', height: true });
     await context.close();
   });
 });

@@ -84,6 +84,8 @@ const ON_USE: Record<string, string> = { 'mendunia-cart': 'mendunia-cart-button'
  * country (a <mendunia-landed-cost> in its shadow root, where the autoloader does not look).
  */
 const COMPANIONS: Record<string, string> = { cart: 'landed-cost' };
+/** The box of a control before its code runs: as tall as its fields and buttons (elements' shared styles). */
+const RESERVED = `:where(${['currency-selector', 'locale-selector', 'cart-button'].map((n) => PREFIX + n)}):not(:defined){display:inline-block;min-block-size:max(2.25rem,36px);vertical-align:middle}`;
 /** Loaded by main itself, with a message while it loads and a retry (lazy-checkout.ts). */
 const BY_MAIN = new Set(['mendunia-checkout']);
 
@@ -131,11 +133,14 @@ function start(): void {
   new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) scan(node, main);
   }).observe(document.documentElement, { childList: true, subtree: true });
-  // Until its code runs, an element loaded on use shows nothing (not the text slotted into it).
-  // An adopted stylesheet, not a <style> element: it works under a strict CSP.
+  // Until its code runs, an element loaded on use shows nothing (not the text slotted into it),
+  // and a control takes the room it will have (its code arrives after the page's first paint:
+  // without this, the line it sits on grows when it does, and moves what is below).
+  // An adopted stylesheet, not a <style> element: it works under a strict CSP. `:where()` leaves
+  // the page's own rules for these tags stronger.
   if ('adoptedStyleSheets' in document) {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(Object.keys(ON_USE).map((tag) => `${tag}:not(:defined){display:none}`).join(''));
+    sheet.replaceSync(Object.keys(ON_USE).map((tag) => `${tag}:not(:defined){display:none}`).join('') + RESERVED);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   // The cart drawer: prefetched on intent, run on use.
