@@ -10,6 +10,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import replace from '@rollup/plugin-replace';
+import minifyTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // ── The script tag (packages/embed) ──────────────────────────────────────────────────────────
@@ -155,6 +156,15 @@ function scriptTagPlugins() {
   return [
     nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser'] }),
     json({ preferConst: true, compact: true }),
+    // Lit's html`` and css`` literals without their indentation and comments. Whitespace between
+    // tags becomes one space, never nothing: "Cart" and its count stay two words, as the button's
+    // name says them. CSS is only minified, never rewritten for older browsers (no targets):
+    // light-dark(), nesting and logical properties stay.
+    minifyTemplates({
+      include: ['packages/elements/src/**/*.ts'],
+      failOnError: true,
+      options: { minifyOptions: { conservativeCollapse: true, minifyCSS: { minify: true } } },
+    }),
     typescript({
       tsconfig: 'packages/embed/tsconfig.bundle.json',
       filterRoot: root,
