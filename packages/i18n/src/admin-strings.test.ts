@@ -3,6 +3,7 @@ import en from './locales/admin/en.json';
 import id from './locales/admin/id.json';
 import { addAdminStrings, SHIPMENT_NOTICE_STRINGS } from './admin-strings.js';
 import { SUPPORTED_LANGUAGES, translator } from './instance.js';
+import { describe as describeMessage } from './messages.js';
 
 type Strings = { readonly [key: string]: string | Strings };
 const leaves = (obj: Strings, prefix = ''): [string, string][] =>
@@ -11,8 +12,8 @@ const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/
 
 describe('admin strings', () => {
   it('Indonesian has every English dashboard key, with the same placeholders', () => {
-    const mine = new Map(leaves(id.admin));
-    const english = leaves(en.admin);
+    const mine = new Map(leaves({ admin: id.admin, customs: id.customs }));
+    const english = leaves({ admin: en.admin, customs: en.customs });
     expect([...mine.keys()].sort()).to.deep.equal(english.map(([k]) => k).sort());
     for (const [key, text] of english) expect(placeholders(mine.get(key)!), key).to.deep.equal(placeholders(text));
   });
@@ -32,5 +33,6 @@ describe('admin strings', () => {
     expect(translator('id')('admin.signIn.token')).to.equal('Token pedagang');
     expect(translator('ja')('shipmentNotice.link', { trackingUrl: 'https://t.example/1' })).to.equal('荷物の追跡：https://t.example/1');
     expect(translator('en')('paperwork.cn.saleOfGoods')).to.equal('Sale of goods');
+    expect(describeMessage({ code: 'customs.missingHsCode', params: { line: 2 } }, 'id')).to.match(/^Baris 2 tidak punya kode HS/);
   });
 });

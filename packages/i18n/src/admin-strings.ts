@@ -10,10 +10,10 @@ import shipmentMs from './locales/shipment/ms.json';
 import shipmentZh from './locales/shipment/zh.json';
 
 /**
- * The merchant dashboard's strings (Indonesian and English, `admin.*` and the English-only
- * paperwork, `paperwork.*`) and the shipment notice the merchant sends a buyer, in all seven
- * languages (`shipmentNotice.*`). Only @mendunia/admin imports this module: storefront pages
- * never download them.
+ * The merchant dashboard's strings: Indonesian and English `admin.*`, the customs warnings
+ * `customs.*` (core's codes, for describe()), the English-only paperwork `paperwork.*`, and the
+ * shipment notice the merchant sends a buyer in all seven languages (`shipmentNotice.*`).
+ * Only @mendunia/admin imports this module: storefront pages never download them.
  */
 export const SHIPMENT_NOTICE_STRINGS = {
   en: shipmentEn,
