@@ -14,6 +14,7 @@ export const ADMIN_LANGUAGES = ['id', 'en'] as const;
 export type AdminLanguage = (typeof ADMIN_LANGUAGES)[number];
 
 interface View extends HTMLElement {
+  readonly updateComplete: Promise<boolean>;
   focusHeading(): void;
 }
 
@@ -185,7 +186,7 @@ export class MenduniaAdmin extends LitElement {
     this.#focusOnRender = false;
     // The heading of what is shown now, so a screen reader hears where the merchant is.
     const view = this.renderRoot.querySelector<View>('[data-view]');
-    if (view && typeof view.focusHeading === 'function') view.focusHeading();
+    if (view && typeof view.focusHeading === 'function') void view.updateComplete.then(() => view.focusHeading());
     else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 

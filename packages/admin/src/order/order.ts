@@ -267,8 +267,8 @@ export class MenduniaAdminOrder extends LitElement {
           : nothing}
         <tr class="total"><th scope="row">${t('admin.order.total')}</th><td class="num">${rupiah(o.totals.totalIdr, lang)}</td></tr>
         ${shown ? html`<tr><th scope="row">${t('admin.order.buyerCurrency')}</th><td class="num">${shown}</td></tr>` : nothing}
-        ${ic && ic.onDeliveryIdr > 0
-          ? html`${ic.atCheckoutIdr > 0 ? nothing : ic.lines.map((l) => html`<tr class="sub"><th scope="row">${describe(l.label, lang)}</th><td class="num">${rupiah(l.amountIdr, lang)}</td></tr>`)}
+        ${o.totals.onDeliveryIdr > 0
+          ? html`${!ic || ic.atCheckoutIdr > 0 ? nothing : ic.lines.map((l) => html`<tr class="sub"><th scope="row">${describe(l.label, lang)}</th><td class="num">${rupiah(l.amountIdr, lang)}</td></tr>`)}
               <tr><th scope="row">${t('admin.order.onDelivery')}</th><td class="num">${rupiah(o.totals.onDeliveryIdr, lang)}</td></tr>`
           : nothing}
       </tbody>

@@ -15,6 +15,8 @@ import { paperworkStyles } from './paperwork.styles.js';
 
 export type PaperSize = 'A6' | 'A5' | 'A4';
 export const PAPER_SIZES: readonly PaperSize[] = ['A6', 'A5', 'A4'];
+/** Width and height in millimetres (Chromium's @page knows A5 and A4 by name, not A6). */
+const MILLIMETRES: Record<PaperSize, string> = { A6: '105mm 148mm', A5: '148mm 210mm', A4: '210mm 297mm' };
 
 /**
  * The paper size a document prints on unless the merchant picks another: A4 for a CN23 (a form
@@ -35,7 +37,7 @@ function setPageSize(size: PaperSize | undefined): void {
     pageSheet = new CSSStyleSheet();
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, pageSheet];
   }
-  pageSheet.replaceSync(size ? `@page { size: ${size} portrait; margin: ${size === 'A6' ? '5mm' : '10mm'}; }` : '');
+  pageSheet.replaceSync(size ? `@page { size: ${MILLIMETRES[size]}; margin: ${size === 'A6' ? '5mm' : '10mm'}; }` : '');
 }
 
 /** The page's current @page rule (for tests and the screenshot script). */
