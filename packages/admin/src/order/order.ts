@@ -222,7 +222,7 @@ export class MenduniaAdminOrder extends LitElement {
             <ol class="history">
               ${d.events.map(
                 (e) => html`<li>
-                  <span>${e.to ? t('admin.order.event', { from: e.from ? t(`admin.status.${e.from}`) : '—', to: t(`admin.status.${e.to}`) }) : e.type === 'created' ? t('admin.order.created') : e.type}</span>
+                  <span>${e.type === 'created' || !e.from ? t('admin.order.created') : e.to ? t('admin.order.event', { from: t(`admin.status.${e.from}`), to: t(`admin.status.${e.to}`) }) : e.type}</span>
                   <span class="muted">${formatDateTime(e.at, lang)}${e.actor ? html` · ${t('admin.order.by', { actor: this.#actor(e.actor, t) })}` : nothing}</span>
                   ${e.note ? html`<span>${e.note}</span>` : nothing}
                 </li>`,

@@ -163,7 +163,7 @@ export class MenduniaAdminPaperwork extends LitElement {
     return html`<div class="box party">
       <p class="label">${label}</p>
       <p class="name">${party.name}</p>
-      ${party.lines.map((line) => html`<p>${line}</p>`)}
+      ${(party.lines[0] === party.name ? party.lines.slice(1) : party.lines).map((line) => html`<p>${line}</p>`)}
       ${party.phone ? html`<p>${t('paperwork.cn.phone')} ${party.phone}</p>` : nothing}
     </div>`;
   }
