@@ -3,6 +3,7 @@
 // Indonesian. Nothing is asserted and nothing is committed.
 //
 //   node packages/admin/test-support/screenshots.mjs [out-dir]   (default /tmp/mendunia-admin-shots)
+/* global document */ // page.evaluate() runs in the browser
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
