@@ -53,4 +53,8 @@ export default tseslint.config(
     files: ['examples/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // The merchant dashboard (@mendunia/admin): the same element rules as the storefront's.
+  { files: ['packages/admin/src/**/*.ts'], ...lit.configs['flat/recommended'] },
+  { files: ['packages/admin/src/**/*.ts'], ...wc.configs['flat/recommended'] },
+  { files: ['packages/admin/src/**/*.ts'], ...litA11y.configs.recommended },
 );

@@ -152,7 +152,7 @@ function esm(pkg) {
  * The script-tag bundles (main and checkout chunk) compile every package's sources into one
  * file, resolved through the `source` export condition.
  */
-function scriptTagPlugins() {
+function scriptTagPlugins(outDir = undefined) {
   return [
     nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser'] }),
     json({ preferConst: true, compact: true }),
@@ -171,6 +171,7 @@ function scriptTagPlugins() {
       include: ['packages/*/src/**/*.ts'],
       exclude: ['**/*.test.ts'],
       noEmitOnError: true,
+      ...(outDir ? { outDir } : {}),
     }),
   ];
 }
@@ -218,5 +219,22 @@ const scriptTag = [
   },
 ];
 
+// ── The merchant dashboard (packages/admin) ──────────────────────────────────────────────────
+// dist/admin.js, the one file the reference server serves at /admin/assets/admin.js: every
+// package inlined (lit, i18next, core), only the dashboard's languages (id, en: no lazy
+// locales), no code-splitting (one request, then the JSON API).
+const { resolveId: adminNoLazyLocales, load: adminNoLazyLocalesLoad } = localeFiles();
+const adminBundle = {
+  input: 'packages/admin/src/define.ts',
+  output: {
+    file: 'packages/admin/dist/admin.js',
+    format: 'es',
+    inlineDynamicImports: true,
+    sourcemap: true,
+    plugins: [terser({ ecma: 2020, module: true, format: { comments: false } })],
+  },
+  plugins: [{ name: 'mendunia-admin-no-lazy-locales', resolveId: adminNoLazyLocales, load: adminNoLazyLocalesLoad }, ...scriptTagPlugins('packages/admin/dist')],
+};
+
 // MENDUNIA_BUILD=script-tag npx rollup -c: the script tag only (while working on packages/embed).
-export default process.env.MENDUNIA_BUILD === 'script-tag' ? scriptTag : [esm('core'), esm('i18n'), esm('elements'), esm('react'), ...scriptTag];
+export default process.env.MENDUNIA_BUILD === 'script-tag' ? scriptTag : [esm('core'), esm('i18n'), esm('elements'), esm('react'), ...scriptTag, esm('admin'), adminBundle];
