@@ -79,7 +79,7 @@ function localeFiles() {
   return {
     name: 'mendunia-locale-files',
     resolveId(source, importer) {
-      if (source === './lazy-locales.js' && importer?.split(sep).join('/').includes('packages/i18n/src/')) return NO_LAZY_LOCALES;
+      if (source === './lazy-locales.js' && /packages\/i18n\/(src|dist)\//.test(importer?.split(sep).join('/') ?? '')) return NO_LAZY_LOCALES;
       return null;
     },
     load(id) {
@@ -152,7 +152,7 @@ function esm(pkg) {
  * The script-tag bundles (main and checkout chunk) compile every package's sources into one
  * file, resolved through the `source` export condition.
  */
-function scriptTagPlugins(outDir = undefined) {
+function scriptTagPlugins() {
   return [
     nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser'] }),
     json({ preferConst: true, compact: true }),
@@ -171,7 +171,6 @@ function scriptTagPlugins(outDir = undefined) {
       include: ['packages/*/src/**/*.ts'],
       exclude: ['**/*.test.ts'],
       noEmitOnError: true,
-      ...(outDir ? { outDir } : {}),
     }),
   ];
 }
@@ -222,10 +221,11 @@ const scriptTag = [
 // ── The merchant dashboard (packages/admin) ──────────────────────────────────────────────────
 // dist/admin.js, the one file the reference server serves at /admin/assets/admin.js: every
 // package inlined (lit, i18next, core), only the dashboard's languages (id, en: no lazy
-// locales), no code-splitting (one request, then the JSON API).
+// locales), no code-splitting (one request, then the JSON API). Bundled from the packages'
+// built ESM (esm() above runs first), so the sources are not compiled a third time.
 const { resolveId: adminNoLazyLocales, load: adminNoLazyLocalesLoad } = localeFiles();
 const adminBundle = {
-  input: 'packages/admin/src/define.ts',
+  input: 'packages/admin/dist/define.js',
   output: {
     file: 'packages/admin/dist/admin.js',
     format: 'es',
@@ -233,7 +233,11 @@ const adminBundle = {
     sourcemap: true,
     plugins: [terser({ ecma: 2020, module: true, format: { comments: false } })],
   },
-  plugins: [{ name: 'mendunia-admin-no-lazy-locales', resolveId: adminNoLazyLocales, load: adminNoLazyLocalesLoad }, ...scriptTagPlugins('packages/admin/dist')],
+  plugins: [
+    { name: 'mendunia-admin-no-lazy-locales', resolveId: adminNoLazyLocales, load: adminNoLazyLocalesLoad },
+    nodeResolve({ browser: true, exportConditions: ['production', 'browser'] }),
+    json({ preferConst: true, compact: true }),
+  ],
 };
 
 // MENDUNIA_BUILD=script-tag npx rollup -c: the script tag only (while working on packages/embed).
