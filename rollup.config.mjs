@@ -209,4 +209,4 @@ const scriptTag = [
 ];
 
 // MENDUNIA_BUILD=script-tag npx rollup -c: the script tag only (while working on packages/embed).
-export default process.env.MENDUNIA_BUILD === 'script-tag' ? scriptTag : [esm('core'), esm('i18n'), esm('elements'), esm('react'), ...scriptTag];
+export default process.env.MENDUNIA_BUILD === 'script-tag' ? scriptTag : [esm('core'), esm('i18n'), esm('elements'), esm('react'), esm('cli'), ...scriptTag];
