@@ -3,6 +3,7 @@
  * and exit codes (0 done, 2 bad input, 1 a bug).
  */
 import { readFileSync } from 'node:fs';
+import { CHECK_HELP, runCheck } from './check.js';
 import { isInputError } from './errors.js';
 import { QUOTE_HELP, runQuote } from './quote/command.js';
 import { SERVE_HELP, runServe } from './serve.js';
@@ -26,6 +27,7 @@ const HELP = `Usage: mendunia <command> [options]
 
 Commands:
   quote     what a buyer abroad pays for some items: shipping, duties and taxes, totals
+  check     check the catalog, checkout settings and exchange rates files before uploading them
   serve     serve a shop folder at http://localhost:8080 to try it on this computer
   help      this help, or "mendunia help quote" for a command's options
 
@@ -33,10 +35,14 @@ Options:
   -h, --help      this help
   -v, --version   the version (${VERSION})
 
-Documentation: docs/quote-cli.md
+Documentation: docs/cli.md (check, serve), docs/quote-cli.md (quote)
 `;
 
-const COMMANDS: Readonly<Record<string, Command>> = { quote: { help: QUOTE_HELP, run: runQuote }, serve: { help: SERVE_HELP, run: runServe } };
+const COMMANDS: Readonly<Record<string, Command>> = {
+  quote: { help: QUOTE_HELP, run: runQuote },
+  check: { help: CHECK_HELP, run: runCheck },
+  serve: { help: SERVE_HELP, run: runServe },
+};
 
 /**
  * Runs the command line `argv` (without node and the script) and returns the exit code.

@@ -108,11 +108,11 @@ export function parseQuoteArgs(argv: readonly string[]): { help: true } | { help
   };
 }
 
-/** parseArgs' messages, shorter and with the way out. */
-function usageMessage(error: unknown): string {
+/** parseArgs' messages, shorter and with the way out (`command`'s help). */
+export function usageMessage(error: unknown, command = 'quote'): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
-  const see = '(see mendunia quote --help)';
+  const see = `(see mendunia ${command} --help)`;
   const option = /'(-[^' ]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? message} ${see}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
