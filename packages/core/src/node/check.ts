@@ -64,8 +64,8 @@ export interface ShopFileSummary {
 export interface ShopFileReport {
   /** The path or URL, as given. */
   readonly file: string;
-  /** undefined when it could not be told (see the `unknown-kind` issue). */
-  readonly kind: ShopFileKind | undefined;
+  /** null when it could not be told (see the `unknown-kind` issue). */
+  readonly kind: ShopFileKind | null;
   /** No issue of severity 'error'. */
   readonly valid: boolean;
   readonly issues: readonly ShopFileIssue[];
@@ -103,7 +103,7 @@ export async function checkShopFiles(inputs: readonly ShopFileInput[], options: 
 /** Checks one file. Never throws for anything the file holds: every problem is an issue. */
 export async function checkShopFile(input: ShopFileInput, options: ReadSourceOptions = {}): Promise<ShopFileReport> {
   const file = input.location;
-  const report = (kind: ShopFileKind | undefined, issues: readonly ShopFileIssue[], summary?: ShopFileSummary): ShopFileReport =>
+  const report = (kind: ShopFileKind | null, issues: readonly ShopFileIssue[], summary?: ShopFileSummary): ShopFileReport =>
     Object.freeze({
       file,
       kind,
@@ -117,13 +117,13 @@ export async function checkShopFile(input: ShopFileInput, options: ReadSourceOpt
   try {
     ({ text, contentType } = await readSource(file, options));
   } catch (error) {
-    if (error instanceof FetchError) return report(input.kind, [fetchIssue(error)]);
+    if (error instanceof FetchError) return report(input.kind ?? null, [fetchIssue(error)]);
     throw error;
   }
   // No JSON or XML text holds a NUL character.
-  if (text.includes('\u0000')) return report(input.kind, [binary()]);
+  if (text.includes('\u0000')) return report(input.kind ?? null, [binary()]);
   const kind = input.kind ?? kindOf(text, file);
-  if (kind === undefined) return report(undefined, [unknownKind(text, file, contentType)]);
+  if (kind === undefined) return report(null, [unknownKind(text, file, contentType)]);
   // Rates have their own, smaller cap (they are fetched by every buyer's browser).
   if (kind === 'rates' && Buffer.byteLength(text) > MAX_RATES_BYTES) {
     return report(kind, [fetchIssue(new FetchError('too-large', file, { size: Buffer.byteLength(text), maxBytes: MAX_RATES_BYTES }))]);
