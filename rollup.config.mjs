@@ -241,4 +241,4 @@ const adminBundle = {
 };
 
 // MENDUNIA_BUILD=script-tag npx rollup -c: the script tag only (while working on packages/embed).
-export default process.env.MENDUNIA_BUILD === 'script-tag' ? scriptTag : [esm('core'), esm('i18n'), esm('elements'), esm('react'), ...scriptTag, esm('admin'), adminBundle];
+export default process.env.MENDUNIA_BUILD === 'script-tag' ? scriptTag : [esm('core'), esm('i18n'), esm('elements'), esm('react'), esm('cli'), ...scriptTag, esm('admin'), adminBundle];

@@ -48,7 +48,7 @@ before(async () => {
   for (const name of ['catalog.json', 'checkout.json', 'images']) cpSync(join(root, 'examples/plain-html', name), join(folder, name), { recursive: true });
 
   // `npx mendunia serve .` from the folder, as the guide says (port 0: any free port).
-  cli = spawn(process.execPath, [join(root, 'packages/cli/bin/mendunia.mjs'), 'serve', '.', '--port', '0'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+  cli = spawn(process.execPath, [join(root, 'packages/cli/bin/mendunia.js'), 'serve', '.', '--port', '0'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
   base = await new Promise((resolve, reject) => {
     let out = '';
     cli.stdout.on('data', (chunk) => {

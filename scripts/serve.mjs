@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The file serving of `mendunia serve`, the command the docs give shop owners.
-import { fileHandler } from '../packages/cli/src/serve.mjs';
+import { fileHandler } from '../packages/cli/dist/serve.js';
 import { datedToday } from '../examples/shared/demo-shop-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

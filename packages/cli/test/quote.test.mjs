@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'packages/cli/bin/mendunia.mjs');
+const BIN = join(ROOT, 'packages/cli/bin/mendunia.js');
 const DEMO = join(ROOT, 'examples/plain-html');
 const CATALOG = join(DEMO, 'catalog.json');
 const ECB = join(DEMO, 'rates/eurofxref-daily.xml');

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../src/main.mjs';
+import { main } from '../dist/main.js';
 
-const bin = fileURLToPath(new URL('../bin/mendunia.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/mendunia.js', import.meta.url));
 let folder = '';
 /** @type {import('node:child_process').ChildProcessWithoutNullStreams | undefined} */
 let child;

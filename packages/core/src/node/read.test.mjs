@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CatalogError, ECB_SOURCE_NAME, FetchError, MAX_RATES_BYTES, RateSourceError } from '@mendunia/core';
-import { describeReadError, readCatalogSource, readJsonSource, readRatesSource, readSource } from '@mendunia/core/node/index.js';
+import { checkShopFiles, describeReadError, readCatalogSource, readJsonSource, readRatesSource, readSource } from '@mendunia/core/node/index.js';
 
 const fixture = (path) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 const ECB = fixture('rates/fixtures/eurofxref-daily.xml');
@@ -168,4 +168,27 @@ describe('readRatesSource', () => {
       });
     });
   }
+});
+
+describe('checkShopFiles', () => {
+  it('tells the files apart by content (an ECB URL without extension included) and sums up the valid ones', async () => {
+    const catalog = file('shop-data.json', CATALOG);
+    const report = await checkShopFiles([{ location: catalog }, { location: `${base}/ecb` }, { location: `${base}/rates.json`, kind: 'rates' }]);
+    assert.equal(report.valid, true);
+    assert.deepEqual(report.files.map((f) => f.kind), ['catalog', 'rates', 'rates']);
+    assert.equal(report.summary.products, JSON.parse(CATALOG).products.length);
+    assert.equal(report.summary.currencies, report.files[1].summary.currencies, 'the first rates file counts');
+  });
+
+  it('returns every problem as data: a code, a path, no exception', async () => {
+    const broken = file('catalog.json', JSON.stringify({ ...JSON.parse(CATALOG), products: [{ id: 'x', name: 'X', price: 'free', weightGrams: 1 }] }));
+    const report = await checkShopFiles([{ location: broken }, { location: `${base}/page`, kind: 'checkout' }, { location: join(dir, 'gone.json') }]);
+    assert.equal(report.valid, false);
+    assert.deepEqual(
+      report.files.map((f) => f.issues.map((i) => [i.code, i.path, i.reason ?? null])),
+      [[['invalid', 'products[0].price', null]], [['not-json', '', 'html']], [['unreadable', '', 'not-found']]],
+    );
+    assert.equal(report.files[0].issues[0].productId, 'x');
+    assert.deepEqual(report.summary, {}, 'no valid file, nothing summed up');
+  });
 });

@@ -3,18 +3,31 @@
  * and exit codes (0 done, 2 bad input, 1 a bug).
  */
 import { readFileSync } from 'node:fs';
-import { isInputError } from './errors.mjs';
-import { QUOTE_HELP, runQuote } from './quote/command.mjs';
-import { SERVE_HELP, runServe } from './serve.mjs';
+import { CHECK_HELP, runCheck } from './check.js';
+import { isInputError } from './errors.js';
+import { QUOTE_HELP, runQuote } from './quote/command.js';
+import { SERVE_HELP, runServe } from './serve.js';
 
-/** @typedef {{ stdout: { write(text: string): unknown }, stderr: { write(text: string): unknown } }} Io */
+/** Where a command writes: process.stdout and process.stderr, or a test's capture. */
+export interface Io {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
 
-const VERSION = /** @type {{ version: string }} */ (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+/** A subcommand: its help text, and what runs it (resolves with the exit code). */
+export interface Command {
+  readonly help: string;
+  run(argv: readonly string[], io: Io): Promise<number>;
+}
+
+// dist/main.js and src/main.ts are both one level below the package's folder.
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const HELP = `Usage: mendunia <command> [options]
 
 Commands:
   quote     what a buyer abroad pays for some items: shipping, duties and taxes, totals
+  check     check the catalog, checkout settings and exchange rates files before uploading them
   serve     serve a shop folder at http://localhost:8080 to try it on this computer
   help      this help, or "mendunia help quote" for a command's options
 
@@ -22,20 +35,20 @@ Options:
   -h, --help      this help
   -v, --version   the version (${VERSION})
 
-Documentation: docs/quote-cli.md
+Documentation: docs/cli.md (check, serve), docs/quote-cli.md (quote)
 `;
 
-/** @type {Readonly<Record<string, { help: string, run: (argv: readonly string[], io: Io) => Promise<number> }>>} */
-const COMMANDS = { quote: { help: QUOTE_HELP, run: runQuote }, serve: { help: SERVE_HELP, run: runServe } };
+const COMMANDS: Readonly<Record<string, Command>> = {
+  quote: { help: QUOTE_HELP, run: runQuote },
+  check: { help: CHECK_HELP, run: runCheck },
+  serve: { help: SERVE_HELP, run: runServe },
+};
 
 /**
  * Runs the command line `argv` (without node and the script) and returns the exit code.
  * Expected errors print "mendunia: <message>" on stderr and return 2, without a stack trace.
- * @param {readonly string[]} argv
- * @param {Io} io
- * @returns {Promise<number>}
  */
-export async function main(argv, io) {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined) {
@@ -62,14 +75,13 @@ export async function main(argv, io) {
     }
     return await COMMANDS[command].run(rest, io);
   } catch (error) {
-    if (isInputError(error)) return fail(io, /** @type {Error} */ (error).message);
+    if (isInputError(error)) return fail(io, error.message);
     io.stderr.write(`mendunia: unexpected error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
 }
 
-/** @param {Io} io  @param {string} message */
-function fail(io, message) {
+function fail(io: Io, message: string): number {
   io.stderr.write(`mendunia: ${message}\n`);
   return 2;
 }

@@ -5,11 +5,12 @@
 import { formatIssues, localise } from '@mendunia/core';
 import { buildQuote, countryName, destinationCountries } from '@mendunia/core/checkout/index.js';
 import { describe } from '@mendunia/i18n/messages.js';
-import { InputError } from '../errors.mjs';
-import { readCatalog, readCheckout, readRates } from '../sources.mjs';
-import { quoteToJson } from './json.mjs';
-import { parseQuoteArgs, resolveItems } from './options.mjs';
-import { renderQuote } from './text.mjs';
+import { InputError } from '../errors.js';
+import type { Io } from '../main.js';
+import { readCatalog, readCheckout, readRates } from '../sources.js';
+import { quoteToJson } from './json.js';
+import { parseQuoteArgs, resolveItems } from './options.js';
+import { renderQuote } from './text.js';
 
 export const QUOTE_HELP = `Usage: mendunia quote --catalog <file|url> --rates <file|url> --to <CC> --items <list> [options]
 
@@ -47,12 +48,8 @@ Example:
     --rates examples/plain-html/rates/eurofxref-daily.xml --to DE --items batik-parang-tulis:2
 `;
 
-/**
- * @param {readonly string[]} argv  the arguments after "quote"
- * @param {{ stdout: { write(text: string): unknown }, stderr: { write(text: string): unknown } }} io
- * @returns {Promise<number>} the exit code
- */
-export async function runQuote(argv, io) {
+/** `mendunia quote` with the arguments after "quote"; resolves with the exit code. */
+export async function runQuote(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseQuoteArgs(argv);
   if (parsed.help) {
     io.stdout.write(QUOTE_HELP);
@@ -66,10 +63,12 @@ export async function runQuote(argv, io) {
     readRates(options.rates),
     readCheckout(options.checkout, options.catalog),
   ]);
-  for (const result of [catalogResult, ratesResult, checkoutResult]) if (result.status === 'rejected') throw result.reason;
-  const { catalog, issues, source: catalogSource } = /** @type {PromiseFulfilledResult<Awaited<ReturnType<typeof readCatalog>>>} */ (catalogResult).value;
-  const rates = /** @type {PromiseFulfilledResult<Awaited<ReturnType<typeof readRates>>>} */ (ratesResult).value;
-  const { config, source: checkoutSource } = /** @type {PromiseFulfilledResult<Awaited<ReturnType<typeof readCheckout>>>} */ (checkoutResult).value;
+  if (catalogResult.status === 'rejected') throw catalogResult.reason;
+  if (ratesResult.status === 'rejected') throw ratesResult.reason;
+  if (checkoutResult.status === 'rejected') throw checkoutResult.reason;
+  const { catalog, issues, source: catalogSource } = catalogResult.value;
+  const rates = ratesResult.value;
+  const { config, source: checkoutSource } = checkoutResult.value;
 
   const errors = issues.filter((issue) => issue.severity !== 'warning');
   if (errors.length > 0) {

@@ -3,42 +3,44 @@
  * mistake gets a message that names the option and says what was expected.
  */
 import { parseArgs } from 'node:util';
-import { findProduct, findVariant, MAX_LINE_QUANTITY } from '@mendunia/core';
+import { findProduct, findVariant, MAX_LINE_QUANTITY, type CartLine, type Catalog, type CatalogIssue } from '@mendunia/core';
 import { addressSubdivision } from '@mendunia/core/checkout/index.js';
-import { InputError } from '../errors.mjs';
+import { InputError } from '../errors.js';
 
-/** @typedef {import('@mendunia/core').Catalog} Catalog */
-/** @typedef {import('@mendunia/core').CatalogIssue} CatalogIssue */
-/** @typedef {import('@mendunia/core').CartLine} CartLine */
+/** One entry of --items as written, before the catalog is consulted. */
+export interface ItemSpec {
+  /** The entry, for messages. */
+  readonly text: string;
+  readonly productId: string;
+  /** Variant or quantity: decided against the catalog. */
+  readonly second?: string;
+  /** Digits, when the entry has three parts. */
+  readonly quantity?: string;
+}
 
-/**
- * @typedef {object} ItemSpec  One entry of --items as written, before the catalog is consulted.
- * @property {string} text        the entry, for messages
- * @property {string} productId
- * @property {string} [second]    variant or quantity: decided against the catalog
- * @property {string} [quantity]  digits, when the entry has three parts
- */
+export interface QuoteOptions {
+  readonly catalog: string;
+  readonly rates: string;
+  readonly checkout?: string;
+  /** Upper-case ISO 3166-1 alpha-2. */
+  readonly to: string;
+  /** The buyer's subdivision, ISO 3166-2 of `to` ("CA-ON"). */
+  readonly region?: string;
+  readonly items: ItemSpec[];
+  readonly service?: string;
+  readonly json: boolean;
+  /** The day whose dated rules apply (UTC midnight). */
+  readonly now: Date;
+  /** That day, YYYY-MM-DD. */
+  readonly date: string;
+  readonly lang: 'en' | 'id';
+}
 
-/**
- * @typedef {object} QuoteOptions
- * @property {string} catalog
- * @property {string} rates
- * @property {string} [checkout]
- * @property {string} to            upper-case ISO 3166-1 alpha-2
- * @property {string} [region]      the buyer's subdivision, ISO 3166-2 of `to` ("CA-ON")
- * @property {ItemSpec[]} items
- * @property {string} [service]
- * @property {boolean} json
- * @property {Date} now             the day whose dated rules apply (UTC midnight)
- * @property {string} date          that day, YYYY-MM-DD
- * @property {'en' | 'id'} lang
- */
-
-export const LANGUAGES = /** @type {const} */ (['en', 'id']);
+export const LANGUAGES = ['en', 'id'] as const;
 /** The most one line may hold: the same limit as the cart, the checkout and the server (core's limits). */
 export const MAX_QUANTITY = MAX_LINE_QUANTITY;
 
-const OPTIONS = /** @type {const} */ ({
+const OPTIONS = {
   catalog: { type: 'string' },
   rates: { type: 'string' },
   checkout: { type: 'string' },
@@ -50,7 +52,7 @@ const OPTIONS = /** @type {const} */ ({
   date: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-});
+} as const;
 
 /** Codes Intl knows that are not countries one can ship to (the same list as core's address rules). */
 const NOT_A_COUNTRY = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN|UK)$/;
@@ -58,10 +60,8 @@ const regionNames = new Intl.DisplayNames('en', { type: 'region', fallback: 'non
 
 /**
  * The arguments after `quote`. `{ help: true }` when --help is among them (nothing else is checked).
- * @param {readonly string[]} argv
- * @returns {{ help: true } | { help: false, options: QuoteOptions }}
  */
-export function parseQuoteArgs(argv) {
+export function parseQuoteArgs(argv: readonly string[]): { help: true } | { help: false; options: QuoteOptions } {
   let values;
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
@@ -70,14 +70,14 @@ export function parseQuoteArgs(argv) {
   }
   if (values.help) return { help: true };
 
-  for (const name of /** @type {const} */ (['catalog', 'rates', 'to', 'items'])) {
+  for (const name of ['catalog', 'rates', 'to', 'items'] as const) {
     if (values[name] === undefined) throw new InputError(`missing --${name} (see mendunia quote --help)`);
   }
-  for (const name of /** @type {const} */ (['catalog', 'rates', 'checkout', 'to', 'region', 'items', 'service', 'date', 'lang'])) {
+  for (const name of ['catalog', 'rates', 'checkout', 'to', 'region', 'items', 'service', 'date', 'lang'] as const) {
     if (values[name] !== undefined && values[name].trim() === '') throw new InputError(`--${name} is empty`);
   }
 
-  const to = /** @type {string} */ (values.to).trim().toUpperCase();
+  const to = (values.to as string).trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(to) || NOT_A_COUNTRY.test(to) || regionNames.of(to) === undefined) {
     throw new InputError(`--to ${values.to}: expected a two-letter ISO 3166-1 country code such as DE, SG or US`);
   }
@@ -85,7 +85,7 @@ export function parseQuoteArgs(argv) {
   const region = values.region === undefined ? undefined : parseRegion(values.region, to);
 
   const lang = values.lang?.trim().toLowerCase() ?? 'en';
-  if (!(/** @type {readonly string[]} */ (LANGUAGES).includes(lang))) {
+  if (!(LANGUAGES as readonly string[]).includes(lang)) {
     throw new InputError(`--lang ${values.lang}: expected one of ${LANGUAGES.join(', ')}`);
   }
 
@@ -93,26 +93,26 @@ export function parseQuoteArgs(argv) {
   return {
     help: false,
     options: {
-      catalog: /** @type {string} */ (values.catalog).trim(),
-      rates: /** @type {string} */ (values.rates).trim(),
+      catalog: (values.catalog as string).trim(),
+      rates: (values.rates as string).trim(),
       ...(values.checkout !== undefined && { checkout: values.checkout.trim() }),
       to,
       ...(region !== undefined && { region }),
-      items: parseItems(/** @type {string} */ (values.items)),
+      items: parseItems(values.items as string),
       ...(values.service !== undefined && { service: values.service.trim() }),
       json: Boolean(values.json),
       now,
       date,
-      lang: /** @type {'en' | 'id'} */ (lang),
+      lang: lang as 'en' | 'id',
     },
   };
 }
 
-/** parseArgs' messages, shorter and with the way out. */
-function usageMessage(/** @type {unknown} */ error) {
-  const code = /** @type {{ code?: string }} */ (error).code;
+/** parseArgs' messages, shorter and with the way out (`command`'s help). */
+export function usageMessage(error: unknown, command = 'quote'): string {
+  const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
-  const see = '(see mendunia quote --help)';
+  const see = `(see mendunia ${command} --help)`;
   const option = /'(-[^' ]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? message} ${see}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
@@ -125,10 +125,8 @@ function usageMessage(/** @type {unknown} */ error) {
 /**
  * --region: the buyer's subdivision as ISO 3166-2 of --to ("CA-ON"); a listed region may also be
  * given by its own code or name ("ON", "Ontario"), as the checkout's address form accepts it.
- * @param {string} text
- * @param {string} to
  */
-function parseRegion(text, to) {
+function parseRegion(text: string, to: string): string {
   const listed = addressSubdivision({ country: to, region: text });
   if (listed) return listed;
   const code = text.trim().toUpperCase();
@@ -138,9 +136,8 @@ function parseRegion(text, to) {
 
 /**
  * --date YYYY-MM-DD, or today (UTC). Duty rules are dated and compared as a UTC calendar day.
- * @param {string | undefined} text
  */
-function parseDate(text) {
+function parseDate(text: string | undefined): { now: Date; date: string } {
   if (text === undefined) {
     const now = new Date();
     return { now, date: now.toISOString().slice(0, 10) };
@@ -155,10 +152,8 @@ function parseDate(text) {
 
 /**
  * --items "id[:variant][:qty],…". Only the syntax is checked here; see resolveItems.
- * @param {string} text
- * @returns {ItemSpec[]}
  */
-export function parseItems(text) {
+export function parseItems(text: string): ItemSpec[] {
   return text.split(',').map((raw, index) => {
     const entry = raw.trim();
     if (entry === '') throw new InputError(`--items: entry ${index + 1} is empty (write id[:variant][:qty],…)`);
@@ -166,14 +161,13 @@ export function parseItems(text) {
     if (parts.length > 3 || parts.some((part) => part === '')) {
       throw new InputError(`--items: "${entry}" is not id, id:qty, id:variant or id:variant:qty`);
     }
-    const [productId, second, quantity] = /** @type {[string, string | undefined, string | undefined]} */ (parts);
+    const [productId, second, quantity] = parts as [string, string | undefined, string | undefined];
     if (quantity !== undefined) checkQuantity(quantity, entry);
     return { text: entry, productId, ...(second !== undefined && { second }), ...(quantity !== undefined && { quantity }) };
   });
 }
 
-/** @param {string} text  @param {string} entry */
-function checkQuantity(text, entry) {
+function checkQuantity(text: string, entry: string): number {
   const quantity = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(quantity >= 1 && quantity <= MAX_QUANTITY)) {
     throw new InputError(`--items: "${entry}": the quantity must be a whole number from 1 to ${MAX_QUANTITY}, got "${text}"`);
@@ -186,21 +180,17 @@ function checkQuantity(text, entry) {
  * Two parts (`id:x`): x is the quantity when it is all digits, else a variant (quantity 1); to name
  * a variant whose id is all digits, give the quantity too (`id:500:1`). The same product and
  * variant listed twice is one line with the quantities added.
- * @param {readonly ItemSpec[]} specs
- * @param {Catalog} catalog
- * @param {readonly CatalogIssue[]} issues  why products were left out of the catalog
- * @param {string} source  the catalog's file or URL, for messages
- * @returns {CartLine[]}
+ * `issues` say why products were left out of the catalog; `source` is the catalog's file or URL,
+ * for messages.
  */
-export function resolveItems(specs, catalog, issues, source) {
-  /** @type {Map<string, { productId: string, variantId?: string, quantity: number }>} */
-  const lines = new Map();
+export function resolveItems(specs: readonly ItemSpec[], catalog: Catalog, issues: readonly CatalogIssue[], source: string): CartLine[] {
+  const lines = new Map<string, { productId: string; variantId?: string; quantity: number }>();
   for (const spec of specs) {
     const product = findProduct(catalog, spec.productId);
     if (!product) throw new InputError(unknownProduct(spec.productId, catalog, issues, source));
     const digits = spec.second !== undefined && spec.quantity === undefined && /^\d+$/.test(spec.second);
     const variantId = digits ? undefined : spec.second;
-    const quantity = spec.quantity !== undefined ? Number(spec.quantity) : digits ? checkQuantity(/** @type {string} */ (spec.second), spec.text) : 1;
+    const quantity = spec.quantity !== undefined ? Number(spec.quantity) : digits ? checkQuantity(spec.second as string, spec.text) : 1;
     const variantIds = product.variants.map((v) => v.id);
     if (variantId === undefined && variantIds.length > 0) {
       throw new InputError(
@@ -226,11 +216,8 @@ export function resolveItems(specs, catalog, issues, source) {
   return [...lines.values()];
 }
 
-/**
- * "unknown product", with why when core left it out of the catalog, or the nearest id.
- * @param {string} id  @param {Catalog} catalog  @param {readonly CatalogIssue[]} issues  @param {string} source
- */
-function unknownProduct(id, catalog, issues, source) {
+/** "unknown product", with why when core left it out of the catalog, or the nearest id. */
+function unknownProduct(id: string, catalog: Catalog, issues: readonly CatalogIssue[], source: string): string {
   const own = issues.filter((issue) => issue.productId === id && issue.severity !== 'warning');
   if (own.length > 0) {
     return `--items: product "${id}" is in ${source} but was left out because it is invalid: ${own.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
@@ -240,8 +227,8 @@ function unknownProduct(id, catalog, issues, source) {
 }
 
 /** The id closest to `id` by edit distance, when it is close enough to be a typo. */
-function nearest(/** @type {string} */ id, /** @type {readonly string[]} */ ids) {
-  let best;
+function nearest(id: string, ids: readonly string[]): string | undefined {
+  let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
   for (const candidate of ids) {
     const distance = candidate.startsWith(id) || id.startsWith(candidate) ? 1 : editDistance(id, candidate);
@@ -250,7 +237,7 @@ function nearest(/** @type {string} */ id, /** @type {readonly string[]} */ ids)
   return best;
 }
 
-function editDistance(/** @type {string} */ a, /** @type {string} */ b) {
+function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];

@@ -4,32 +4,32 @@
  * what core says (tax lines, explanations, reasons) with @mendunia/i18n's describe(), the words
  * the checkout shows a buyer.
  */
-import { formatMoney } from '@mendunia/core';
+import { formatMoney, type Message } from '@mendunia/core';
 import { countryName } from '@mendunia/core/checkout/index.js';
 import { describe } from '@mendunia/i18n/messages.js';
-import { stringsFor } from './strings.mjs';
+import type { QuoteView } from './json.js';
+import { stringsFor } from './strings.js';
 
-/** @typedef {ReturnType<typeof import('./json.mjs').quoteToJson>} QuoteView */
+export interface RenderOptions {
+  readonly lang: 'en' | 'id';
+  /** Names in `lang` (the view's names are English). */
+  productName(productId: string, variantId: string | null): string;
+  serviceName(serviceId: string): string;
+}
 
-/**
- * @param {QuoteView} view
- * @param {{ lang: 'en' | 'id', productName: (productId: string, variantId: string | null) => string, serviceName: (serviceId: string) => string }} options
- *   productName and serviceName give names in `lang` (the view's names are English).
- * @returns {string}
- */
-export function renderQuote(view, { lang, productName, serviceName }) {
+/** The quote as text, in `lang`. */
+export function renderQuote(view: QuoteView, { lang, productName, serviceName }: RenderOptions): string {
   const t = stringsFor(lang);
-  const say = (/** @type {import('@mendunia/core').Message} */ message) => describe(message, lang);
-  const idr = (/** @type {number} */ amount) => formatMoney({ amount, currency: 'IDR' }, lang);
-  const money = (/** @type {string} */ major, /** @type {string} */ currency, approximate = false) =>
+  const say = (message: Message) => describe(message, lang);
+  const idr = (amount: number) => formatMoney({ amount, currency: 'IDR' }, lang);
+  const money = (major: string, currency: string, approximate = false) =>
     formatMoney({ amount: Number(major.replace('.', '')), currency }, lang, { approximate });
   const kg = new Intl.NumberFormat(lang, { maximumFractionDigits: 3 });
-  const percent = (/** @type {number} */ rate) => `${kg.format(rate)} %`;
-  const weight = (/** @type {number} */ grams) => `${kg.format(grams / 1000)} kg`;
+  const percent = (rate: number) => `${kg.format(rate)} %`;
+  const weight = (grams: number) => `${kg.format(grams / 1000)} kg`;
   const country = `${countryName(view.destination, lang)} (${view.destination}${view.region ? `, ${t.region} ${view.region}` : ''})`;
-  /** @type {string[]} */
-  const out = [];
-  const section = (/** @type {string} */ title) => out.push('', title);
+  const out: string[] = [];
+  const section = (title: string) => out.push('', title);
 
   out.push(`${t.title} ${t.to} ${country}, ${t.pricesIn} ${view.currency}`);
   out.push(`${t.rulesFor} ${view.date}. ${t.rates}: ${view.rates.source}, ${view.rates.date}${view.rates.stale ? ` (${t.ratesStale})` : ''}`);
@@ -72,7 +72,7 @@ export function renderQuote(view, { lang, productName, serviceName }) {
             ? `${weight(parcels[0].chargeableGrams)} (${t.actual} ${weight(parcels[0].actualGrams)}, ${t.volumetric} ${weight(parcels[0].volumetricGrams)})`
             : `${parcels.length} ${t.parcels}: ${parcels.map((p) => weight(p.chargeableGrams)).join(' + ')}`;
         const days = option.days ? `${option.days[0]}–${option.days[1]} ${t.daysUnit}` : '-';
-        return [chosen, name, idr(/** @type {number} */ (option.priceIdr)), days, chargeable];
+        return [chosen, name, idr(option.priceIdr as number), days, chargeable];
       }),
       'llrll',
     ),
@@ -129,7 +129,7 @@ export function renderQuote(view, { lang, productName, serviceName }) {
   section(t.totals);
   const totals = view.totals;
   const display = totals.display;
-  const approx = (/** @type {string | undefined} */ major) => (display && major !== undefined ? money(major, display.currency, true) : '');
+  const approx = (major: string | undefined) => (display && major !== undefined ? money(major, display.currency, true) : '');
   out.push(
     ...table(
       ['', 'IDR', display ? `≈ ${display.currency}` : ''],
@@ -150,21 +150,18 @@ export function renderQuote(view, { lang, productName, serviceName }) {
 }
 
 /** "520852" → "5208.52". */
-function hs(/** @type {string} */ digits) {
+function hs(digits: string): string {
   return digits.length > 4 ? `${digits.slice(0, 4)}.${digits.slice(4)}` : digits;
 }
 
 /**
  * Rows padded into columns, indented by two spaces; `align` has one "l" or "r" per column.
  * The last column is not padded, so long text there does not widen the others.
- * @param {string[]} header
- * @param {string[][]} rows
- * @param {string} align
  */
-function table(header, rows, align) {
-  const width = (/** @type {string} */ text) => [...text].length;
+function table(header: string[], rows: string[][], align: string): string[] {
+  const width = (text: string) => [...text].length;
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => width(row[column] ?? ''))));
-  const line = (/** @type {string[]} */ row) =>
+  const line = (row: string[]) =>
     `  ${row
       .map((cell, column) => {
         if (column === row.length - 1 && align[column] === 'l') return cell;

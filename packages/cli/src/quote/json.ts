@@ -11,37 +11,31 @@
  * message (`{ code, params }`) in a key beside it ending in "Message" or "Messages", for a script
  * that words it in another language with @mendunia/i18n's describe() (docs/quote-cli.md).
  */
-import { convertIdr, DEFAULT_MAX_RATE_AGE_MS, isStale, localise, toMajorString } from '@mendunia/core';
+import { convertIdr, DEFAULT_MAX_RATE_AGE_MS, isStale, localise, toMajorString, type Message, type RateSet } from '@mendunia/core';
+import type { LandedCost, Quote, ShippingOption } from '@mendunia/core/checkout/index.js';
 import { describe } from '@mendunia/i18n/messages.js';
-
-/** @typedef {import('@mendunia/core').RateSet} RateSet */
-/** @typedef {import('@mendunia/core').Money} Money */
-/** @typedef {import('@mendunia/core').Message} Message */
-/** @typedef {import('@mendunia/core/checkout/index.js').Quote} Quote */
-/** @typedef {import('@mendunia/core/checkout/index.js').ShippingOption} ShippingOption */
-/** @typedef {import('@mendunia/core/checkout/index.js').LandedCost} LandedCost */
 
 export const FORMAT = 'mendunia.quote/1';
 
 /** A message in English, the words of the JSON's text keys. */
-const english = (/** @type {Message} */ message) => describe(message, 'en');
+const english = (message: Message): string => describe(message, 'en');
+
+/** Totals in the destination's currency: approximate, no markup. */
+export interface DisplayTotals {
+  currency: string;
+  approximate: true;
+  goods: string;
+  shipping: string;
+  taxesAtCheckout: string;
+  /** goods + shipping + taxesAtCheckout as shown (adds up). */
+  total: string;
+  onDelivery: string;
+}
 
 /**
- * @typedef {object} DisplayTotals  Totals in the destination's currency: approximate, no markup.
- * @property {string} currency
- * @property {true} approximate
- * @property {string} goods
- * @property {string} shipping
- * @property {string} taxesAtCheckout
- * @property {string} total            goods + shipping + taxesAtCheckout as shown (adds up)
- * @property {string} onDelivery
+ * `now` (ms) only decides whether the rates are stale; default the real clock.
  */
-
-/**
- * @param {{ quote: Quote, date: string, rates: RateSet, now?: number }} input
- *   `now` (ms) only decides whether the rates are stale; default the real clock.
- */
-export function quoteToJson({ quote, date, rates, now = Date.now() }) {
+export function quoteToJson({ quote, date, rates, now = Date.now() }: { quote: Quote; date: string; rates: RateSet; now?: number }) {
   const landed = quote.landedCost;
   return {
     format: FORMAT,
@@ -93,11 +87,9 @@ export function quoteToJson({ quote, date, rates, now = Date.now() }) {
   };
 }
 
-/** @param {{ name: string, url?: string, date: string }} s */
-const source = (s) => ({ name: s.name, url: s.url ?? null, date: s.date });
+const source = (s: { name: string; url?: string; date: string }) => ({ name: s.name, url: s.url ?? null, date: s.date });
 
-/** @param {ShippingOption} option */
-function shippingOption(option) {
+function shippingOption(option: ShippingOption) {
   const common = { serviceId: option.serviceId, carrier: option.carrier, name: localise(option.name, 'en'), available: option.available };
   if (!option.available) {
     return {
@@ -127,8 +119,7 @@ function shippingOption(option) {
   };
 }
 
-/** @param {LandedCost} landed */
-function landedCost(landed) {
+function landedCost(landed: LandedCost) {
   const threshold = landed.threshold;
   return {
     currency: landed.currency,
@@ -187,27 +178,21 @@ function landedCost(landed) {
  * shipping are converted one by one; taxes are the sum of the tax lines as shown (each converted
  * once by core), so the column adds up to what a reader sees. It can differ by a minor unit from
  * converting the IDR total in one go.
- * @param {Quote} quote
- * @param {RateSet} rates
- * @returns {DisplayTotals | null}
  */
-function displayTotals(quote, rates) {
+function displayTotals(quote: Quote, rates: RateSet): DisplayTotals | null {
   const currency = quote.currency;
-  /** @param {number} idr */
-  const convert = (idr) => convertIdr(idr, currency, rates).amount;
+  const convert = (idr: number) => convertIdr(idr, currency, rates).amount;
   try {
     const goods = convert(quote.totals.goodsIdr);
     const shipping = convert(quote.totals.shippingIdr);
     const lines = quote.landedCost?.lines ?? [];
     const sameCurrency = lines.every((line) => line.amount.currency === currency);
     const ddp = quote.landedCost?.incoterm === 'DDP';
-    /** @param {(collectedBy: string) => boolean} pick  @param {number} idr */
-    const taxes = (pick, idr) =>
+    const taxes = (pick: (collectedBy: string) => boolean, idr: number) =>
       sameCurrency ? lines.filter((line) => pick(line.collectedBy)).reduce((sum, line) => sum + line.amount.amount, 0) : convert(idr);
     const atCheckout = taxes((by) => ddp || by === 'seller', quote.totals.taxesAtCheckoutIdr);
     const onDelivery = taxes((by) => !ddp && by === 'carrier', quote.totals.onDeliveryIdr);
-    /** @param {number} amount */
-    const text = (amount) => toMajorString({ amount, currency });
+    const text = (amount: number) => toMajorString({ amount, currency });
     return {
       currency,
       approximate: true,
@@ -223,3 +208,6 @@ function displayTotals(quote, rates) {
     throw error;
   }
 }
+
+/** The quote as the --json output gives it; the text output is written from the same view. */
+export type QuoteView = ReturnType<typeof quoteToJson>;

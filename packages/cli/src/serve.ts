@@ -4,14 +4,16 @@
  * file:// cannot fetch). No dependencies. The repository's scripts/serve.mjs (the demo) uses the
  * same file resolution.
  */
-import { createServer } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { extname, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { InputError } from './errors.mjs';
+import { InputError } from './errors.js';
+import type { Io } from './main.js';
 
 /** Content types of the files a shop serves. */
-export const TYPES = {
+export const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -33,17 +35,14 @@ export const TYPES = {
 /**
  * The file a URL path names under `mounts` (URL prefix → folder; the longest prefix wins), a
  * folder's index.html, or undefined. Never a file outside the mounted folder (no ../ escapes).
- * @param {Readonly<Record<string, string>>} mounts
- * @param {string} pathname
- * @returns {{ file: string, size: number } | undefined}
  */
-export function resolveFile(mounts, pathname) {
+export function resolveFile(mounts: Readonly<Record<string, string>>, pathname: string): { file: string; size: number } | undefined {
   const prefix = Object.keys(mounts)
     .sort((a, b) => b.length - a.length)
     .find((p) => pathname.startsWith(p));
   if (!prefix) return undefined;
-  const base = resolve(mounts[prefix]);
-  let file;
+  const base = resolve(mounts[prefix] as string);
+  let file: string;
   try {
     file = resolve(base, normalize(decodeURIComponent(pathname.slice(prefix.length))));
   } catch {
@@ -63,12 +62,18 @@ export function resolveFile(mounts, pathname) {
  * A request handler that serves the files under `mounts` (GET and HEAD; 404, 405, 400 otherwise),
  * with `headers` added to each. `rewrite(file)` may return the text to send instead of a file's
  * content (the repository's demo server dates its sample rates that way), or undefined.
- * @param {{ mounts: Readonly<Record<string, string>>, headers?: Record<string, string>, rewrite?: (file: string) => string | undefined }} options
- * @returns {import('node:http').RequestListener}
  */
-export function fileHandler({ mounts, headers = {}, rewrite }) {
+export function fileHandler({
+  mounts,
+  headers = {},
+  rewrite,
+}: {
+  mounts: Readonly<Record<string, string>>;
+  headers?: Record<string, string>;
+  rewrite?: (file: string) => string | undefined;
+}): RequestListener {
   return (req, res) => {
-    let pathname;
+    let pathname: string;
     try {
       pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     } catch {
@@ -81,7 +86,7 @@ export function fileHandler({ mounts, headers = {}, rewrite }) {
       return;
     }
     const common = {
-      'content-type': TYPES[/** @type {keyof typeof TYPES} */ (extname(found.file).toLowerCase())] ?? 'application/octet-stream',
+      'content-type': TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
       ...headers,
@@ -100,10 +105,8 @@ export function fileHandler({ mounts, headers = {}, rewrite }) {
 
 /**
  * A static file server for `folder`; resolves once listening. Port 0 picks a free port.
- * @param {{ folder: string, port?: number, host?: string }} options
- * @returns {Promise<import('node:http').Server>}
  */
-export function serveFolder({ folder, port = 8080, host = '127.0.0.1' }) {
+export function serveFolder({ folder, port = 8080, host = '127.0.0.1' }: { folder: string; port?: number; host?: string }): Promise<Server> {
   const server = createServer(fileHandler({ mounts: { '/': folder } }));
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
@@ -124,11 +127,9 @@ Options:
 `;
 
 /**
- * @param {readonly string[]} argv
- * @param {{ stdout: { write(text: string): unknown } }} io
- * @returns {Promise<number>}
+ * `mendunia serve`: resolves with 0 once stopped by Ctrl+C (SIGINT) or SIGTERM.
  */
-export async function runServe(argv, io) {
+export async function runServe(argv: readonly string[], io: Pick<Io, 'stdout'>): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -137,7 +138,7 @@ export async function runServe(argv, io) {
       options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    throw new InputError(/** @type {Error} */ (error).message);
+    throw new InputError((error as Error).message);
   }
   if (parsed.values.help) {
     io.stdout.write(SERVE_HELP);
@@ -160,15 +161,15 @@ export async function runServe(argv, io) {
   try {
     server = await serveFolder({ folder, port, host });
   } catch (error) {
-    const code = /** @type {{ code?: string }} */ (error).code;
+    const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new InputError(`port ${port} is in use: pick another with --port`);
     throw error;
   }
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const address = server.address() as AddressInfo;
   io.stdout.write(`Serving ${folder} at http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}/  (Ctrl+C to stop)\n`);
-  await new Promise((resolveClosed) => {
+  await new Promise<void>((resolveClosed) => {
     const stop = () => {
-      server.close(resolveClosed);
+      server.close(() => resolveClosed());
       server.closeAllConnections();
     };
     process.once('SIGINT', stop);

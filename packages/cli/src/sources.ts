@@ -3,23 +3,21 @@
  * an http(s) URL, and turning them into core values. Every failure names the file or URL.
  */
 import { dirname, join } from 'node:path';
-import { FetchError } from '@mendunia/core';
-import { parseCheckoutConfig } from '@mendunia/core/checkout/index.js';
+import { FetchError, type Catalog, type CatalogIssue, type RateSet } from '@mendunia/core';
+import { parseCheckoutConfig, type CheckoutConfig } from '@mendunia/core/checkout/index.js';
 import { describeReadError, isUrl, pathOf, readCatalogSource, readJsonSource, readRatesSource } from '@mendunia/core/node/index.js';
-import { InputError } from './errors.mjs';
-
-/** @typedef {import('@mendunia/core').Catalog} Catalog */
-/** @typedef {import('@mendunia/core').CatalogIssue} CatalogIssue */
-/** @typedef {import('@mendunia/core').RateSet} RateSet */
-/** @typedef {import('@mendunia/core/checkout/index.js').CheckoutConfig} CheckoutConfig */
+import { InputError } from './errors.js';
 
 /**
  * A file or URL that could not be read, or is not JSON, worded for the person at the terminal:
  * `catalog file shop/catalog.json could not be read: no such file`.
  */
 export class ReadError extends InputError {
-  /** @param {string} what  @param {FetchError} error */
-  constructor(what, error) {
+  readonly location: string;
+  readonly reason: string;
+  readonly code: FetchError['code'];
+
+  constructor(what: string, error: FetchError) {
     super(describeReadError(what, error), { cause: error });
     this.location = error.url;
     this.reason = error.reason;
@@ -30,10 +28,8 @@ export class ReadError extends InputError {
 /**
  * The catalog, validated by core. Products with problems are left out by core and listed in
  * `issues`; a catalog whose top level is wrong throws CatalogError naming the source.
- * @param {string} location
- * @returns {Promise<{ catalog: Catalog, issues: readonly CatalogIssue[], source: string }>}
  */
-export async function readCatalog(location) {
+export async function readCatalog(location: string): Promise<{ catalog: Catalog; issues: readonly CatalogIssue[]; source: string }> {
   try {
     const { catalog, issues } = await readCatalogSource(location);
     return { catalog, issues, source: location };
@@ -46,21 +42,16 @@ export async function readCatalog(location) {
 /**
  * Rates from the documented rates JSON or the ECB eurofxref XML, told apart by the content, so a
  * URL without an extension works. Failures are core's RateSourceError naming the file or URL.
- * @param {string} location
- * @returns {Promise<RateSet>}
  */
-export const readRates = (location) => readRatesSource(location);
+export const readRates = (location: string): Promise<RateSet> => readRatesSource(location);
 
 /**
  * The checkout settings: `--checkout` when given, else `checkout.json` beside the catalog (in
  * its folder, or at its URL's folder).
- * @param {string | undefined} location
- * @param {string} catalogLocation
- * @returns {Promise<{ config: CheckoutConfig, source: string }>}
  */
-export async function readCheckout(location, catalogLocation) {
+export async function readCheckout(location: string | undefined, catalogLocation: string): Promise<{ config: CheckoutConfig; source: string }> {
   const source = location ?? besideCatalog(catalogLocation);
-  let data;
+  let data: unknown;
   try {
     data = await readJsonSource(source);
   } catch (error) {
@@ -85,7 +76,7 @@ export async function readCheckout(location, catalogLocation) {
 }
 
 /** checkout.json in the catalog's folder. */
-function besideCatalog(/** @type {string} */ catalogLocation) {
+function besideCatalog(catalogLocation: string): string {
   if (isUrl(catalogLocation)) return new URL('checkout.json', catalogLocation).href;
   return join(dirname(pathOf(catalogLocation)), 'checkout.json');
 }

@@ -3,8 +3,7 @@
  * message after "mendunia: " and exits 2, without a stack trace.
  */
 export class InputError extends Error {
-  /** @param {string} message  @param {{ cause?: unknown }} [options] */
-  constructor(message, options) {
+  constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'InputError';
   }
@@ -24,7 +23,6 @@ const CORE_INPUT_ERRORS = new Set([
   'DutyRuleError',
 ]);
 
-/** @param {unknown} error */
-export function isInputError(error) {
+export function isInputError(error: unknown): error is Error {
   return error instanceof InputError || (error instanceof Error && CORE_INPUT_ERRORS.has(error.name));
 }

@@ -1,11 +1,9 @@
 /**
  * Words of the human quote output's own headings, English and Indonesian. What core says (tax
  * line labels, explanations, restriction reasons, carrier messages) is worded by @mendunia/i18n
- * (text.mjs), in the same words the checkout shows a buyer; the English of the rule data is
+ * (text.ts), in the same words the checkout shows a buyer; the English of the rule data is
  * also in the --json output, for a merchant checking it against the sources.
  */
-
-/** @typedef {typeof en} Strings */
 
 const en = {
   title: 'Quote',
@@ -78,8 +76,9 @@ const en = {
   },
 };
 
-/** @type {Strings} */
-const id = {
+export type Strings = typeof en;
+
+const id: Strings = {
   title: 'Penawaran',
   to: 'ke',
   pricesIn: 'harga dalam',
@@ -150,5 +149,4 @@ const id = {
   },
 };
 
-/** @param {'en' | 'id'} lang  @returns {Strings} */
-export const stringsFor = (lang) => (lang === 'id' ? id : en);
+export const stringsFor = (lang: 'en' | 'id'): Strings => (lang === 'id' ? id : en);
