@@ -21,7 +21,7 @@ const stampFile = join(root, 'node_modules/.cache/mendunia/build-stamp');
 const pendingFile = `${stampFile}.pending`;
 
 /** Packages built by rollup (their src/ is an input, their dist/ an output). */
-const BUILT = ['core', 'i18n', 'elements', 'embed', 'react'];
+const BUILT = ['core', 'i18n', 'elements', 'embed', 'react', 'server'];
 const INPUT_FILES = ['package.json', 'package-lock.json', 'rollup.config.mjs', 'tsconfig.base.json', 'tsconfig.json', 'scripts/build-if-stale.mjs', 'scripts/react-wrappers.mjs'];
 const OUTPUTS = [
   'packages/core/dist/index.js',
@@ -30,6 +30,7 @@ const OUTPUTS = [
   'packages/elements/custom-elements.json',
   'packages/react/dist/index.js',
   'packages/embed/dist/mendunia.js',
+  'packages/server/dist/index.js',
 ];
 
 function walk(dir, out) {
