@@ -26,7 +26,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OrderRequestBody } from './orders.js';
 import type { Problem } from './problem.js';
 
-const addFormats = ((addFormatsModule) as typeof addFormatsModule.default);
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 export interface AppOptions {
   repo: Repository;
@@ -341,11 +341,7 @@ function sendProblem(reply: FastifyReply, body: Problem, headers: Record<string,
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
-/**
- * Every error becomes problem+json: schema failures with their field paths, fastify's body
- * errors (bad JSON, too large, wrong media type) with their status, our HttpProblems as built,
- * anything else as a 500 without internals.
- */
+/** What sendError reads of a thrown value: fastify's errors (code, statusCode, validation) and others. */
 type ThrownError = Error & { code?: string, statusCode?: number } & (SchemaFailure | { validation?: undefined, validationContext?: undefined });
 /** fastify's error for a request that does not match a route's schema (ajv's errors). */
 interface SchemaFailure {
@@ -353,6 +349,11 @@ interface SchemaFailure {
   validationContext: string;
 }
 
+/**
+ * Every error becomes problem+json: schema failures with their field paths, fastify's body
+ * errors (bad JSON, too large, wrong media type) with their status, our HttpProblems as built,
+ * anything else as a 500 without internals.
+ */
 function sendError(error: ThrownError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof HttpProblem) return sendProblem(reply, error.toJSON(), error.headers);
   if (error.validation) {
