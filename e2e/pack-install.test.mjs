@@ -64,7 +64,9 @@ describe('packed and installed outside the workspace', () => {
       }
     }
     assert.ok(packed['@mendunia/embed'].files.includes('dist/locales/ja.json'));
-    assert.ok(packed['@mendunia/server'].files.includes('bin/mendunia-server.mjs'));
+    assert.ok(packed['@mendunia/server'].files.includes('bin/mendunia-server.js'));
+    assert.ok(packed['@mendunia/server'].files.includes('dist/bin.js'));
+    assert.ok(!packed['@mendunia/server'].files.some((f) => f.startsWith('src/')), 'the server ships its build, not its sources');
   });
 
   it('bundles a page from the installed packages, and the page renders a priced product card', async () => {

@@ -13,7 +13,7 @@ import { serve } from '../scripts/serve.mjs';
 import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/server/bin/mendunia-server.mjs');
+const bin = join(root, 'packages/server/bin/mendunia-server.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'mendunia-e2e-'));
 
 let api;

@@ -21,7 +21,7 @@ const stampFile = join(root, 'node_modules/.cache/mendunia/build-stamp');
 const pendingFile = `${stampFile}.pending`;
 
 /** Packages built by rollup (their src/ is an input, their dist/ an output). */
-const BUILT = ['core', 'i18n', 'elements', 'embed', 'react', 'admin', 'cli'];
+const BUILT = ['core', 'i18n', 'elements', 'embed', 'react', 'admin', 'cli', 'server'];
 const INPUT_FILES = ['package.json', 'package-lock.json', 'rollup.config.mjs', 'tsconfig.base.json', 'tsconfig.json', 'scripts/build-if-stale.mjs', 'scripts/react-wrappers.mjs'];
 const OUTPUTS = [
   'packages/core/dist/index.js',
@@ -32,6 +32,7 @@ const OUTPUTS = [
   'packages/embed/dist/mendunia.js',
   'packages/admin/dist/admin.js',
   'packages/cli/dist/main.js',
+  'packages/server/dist/index.js',
 ];
 
 function walk(dir, out) {

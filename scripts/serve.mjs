@@ -65,7 +65,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
     child = spawn(
       process.execPath,
-      [join(root, 'packages/server/bin/mendunia-server.mjs'), '--port', String(apiPort), '--data-dir', process.env.MENDUNIA_DATA_DIR || join(root, 'data'), '--config-dir', join(root, 'examples/plain-html')],
+      [join(root, 'packages/server/bin/mendunia-server.js'), '--port', String(apiPort), '--data-dir', process.env.MENDUNIA_DATA_DIR || join(root, 'data'), '--config-dir', join(root, 'examples/plain-html')],
       { stdio: 'inherit' },
     );
     child.once('exit', (code, signal) => {

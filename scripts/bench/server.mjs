@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(root, 'packages/server/bin/mendunia-server.mjs');
+const BIN = join(root, 'packages/server/bin/mendunia-server.js');
 
 /** The targets: quote p99 ≤ 20 ms at 500 req/s; order p99 ≤ 50 ms at 300 orders/s (SQLite). */
 export const SERVER_TARGETS = { quoteRate: 500, quoteP99Ms: 20, orderRate: 300, orderP99Ms: 50 };

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createServer } from 'node:http';
-import { createRepository } from '../src/db/index.mjs';
-import { verifyWebhookSignature } from '../src/webhooks.mjs';
+import { createRepository } from '../dist/db/index.js';
+import { verifyWebhookSignature } from '../dist/webhooks.js';
 import { MERCHANT_TOKEN, runCli, startServer } from './support/server.mjs';
 import { ADDRESS, CART, CONTACT, getJson, newKey, orderBody, postJson, quote, resign } from './support/shop.mjs';
 import { legacyOrder, writeVersion1Database } from './support/legacy.mjs';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createStorefront, memoryStorage } from '@mendunia/core';
 import { createCheckout } from '@mendunia/core/checkout/index.js';
-import { DEFAULT_CONFIG_DIR } from '../src/settings.mjs';
+import { DEFAULT_CONFIG_DIR } from '../dist/settings.js';
 import { startFakeMidtrans } from './fake-midtrans.mjs';
 import { MERCHANT_TOKEN, startServer, tempDir } from './support/server.mjs';
 import { getJson } from './support/shop.mjs';

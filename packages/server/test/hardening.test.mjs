@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { readSettings } from '../src/settings.mjs';
+import { readSettings } from '../dist/settings.js';
 import { MERCHANT_TOKEN, runCli, startServer, tempDir } from './support/server.mjs';
 import { CART, getJson, newKey, orderBody, postJson, quote } from './support/shop.mjs';
 

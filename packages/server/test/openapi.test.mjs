@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildApp } from '../src/app.mjs';
-import { createRepository } from '../src/db/index.mjs';
-import { openApiDocument } from '../src/openapi.mjs';
-import { loadCatalog, loadCheckout, RatesProvider } from '../src/sources.mjs';
-import { DEFAULT_CONFIG_DIR } from '../src/settings.mjs';
+import { buildApp } from '../dist/app.js';
+import { createRepository } from '../dist/db/index.js';
+import { openApiDocument } from '../dist/openapi.js';
+import { loadCatalog, loadCheckout, RatesProvider } from '../dist/sources.js';
+import { DEFAULT_CONFIG_DIR } from '../dist/settings.js';
 import { tempDir } from './support/server.mjs';
 
 const DOC_FILE = new URL('../../../docs/openapi.json', import.meta.url);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DEFAULT_CONFIG_DIR } from '../src/settings.mjs';
+import { DEFAULT_CONFIG_DIR } from '../dist/settings.js';
 import { startServer, tempDir } from './support/server.mjs';
 import { getJson, quote } from './support/shop.mjs';
 

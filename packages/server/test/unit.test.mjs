@@ -1,13 +1,13 @@
 // Small pure pieces: canonical JSON, signatures, retry delays, CSV safety, settings, migrations.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canonicalJson } from '../src/canonical.mjs';
-import { MIGRATIONS } from '../src/db/migrations.mjs';
-import { csvField, jsonForTerminal, terminalText } from '../src/export.mjs';
-import { dotPath, segmentsOf } from '../src/problem.mjs';
-import { differences, signQuote } from '../src/quotes.mjs';
-import { readSettings, SettingsError } from '../src/settings.mjs';
-import { MAX_RETRY_DELAY_MS, retryDelay, signWebhook, verifyWebhookSignature } from '../src/webhooks.mjs';
+import { canonicalJson } from '../dist/canonical.js';
+import { MIGRATIONS } from '../dist/db/migrations.js';
+import { csvField, jsonForTerminal, terminalText } from '../dist/export.js';
+import { dotPath, segmentsOf } from '../dist/problem.js';
+import { differences, signQuote } from '../dist/quotes.js';
+import { readSettings, SettingsError } from '../dist/settings.js';
+import { MAX_RETRY_DELAY_MS, retryDelay, signWebhook, verifyWebhookSignature } from '../dist/webhooks.js';
 
 test('canonical JSON ignores key order and undefined members, keeps array order', () => {
   assert.equal(canonicalJson({ b: 1, a: [3, { d: 1, c: undefined, b: 'x' }] }), '{"a":[3,{"b":"x","d":1}],"b":1}');
@@ -119,7 +119,7 @@ test('a duty-paid service and a province: the server signs and re-verifies the s
   const { readFile } = await import('node:fs/promises');
   const { parseCatalog } = await import('@mendunia/core');
   const { parseCheckoutConfig } = await import('@mendunia/core/checkout/index.js');
-  const { issueQuote, verifyQuote } = await import('../src/quotes.mjs');
+  const { issueQuote, verifyQuote } = await import('../dist/quotes.js');
   const demo = (/** @type {string} */ file) => readFile(new URL(`../../../examples/plain-html/${file}`, import.meta.url), 'utf8').then(JSON.parse);
   const [catalogData, checkoutData] = await Promise.all([demo('catalog.json'), demo('checkout.json')]);
   const services = checkoutData.shipping.services.map((/** @type {any} */ s) => (s.id === 'dhl-express' ? { ...s, dutyPaid: true } : s));

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { MIGRATIONS } from '../../src/db/migrations.mjs';
+import { MIGRATIONS } from '../../dist/db/migrations.js';
 
 /**
  * An order document as version 1 stored it, made from a current one.
@@ -31,7 +31,7 @@ export function legacyOrder(order, reference) {
  * @param {any} order  from legacyOrder()
  */
 export async function writeVersion1Database(settings, order) {
-  const v1 = /** @type {import('../../src/db/migrations.mjs').Migration} */ (MIGRATIONS[0]);
+  const v1 = /** @type {import('../../dist/db/migrations.js').Migration} */ (MIGRATIONS[0]);
   const now = new Date().toISOString();
   const orderRow = [order.reference, order.createdAt, now, 'pending_payment', order.address.country, order.totals.totalIdr, order.lines.length, order.contact.email, 'qt_legacy0000', `legacy-${order.reference}`, JSON.stringify(order)];
   const lineRows = order.lines.map((/** @type {any} */ l, /** @type {number} */ i) => [order.reference, i + 1, l.productId, l.variantId ?? null, l.name, l.quantity, l.unitPriceIdr, l.lineTotalIdr, l.unitWeightGrams, l.hsCode ?? null]);

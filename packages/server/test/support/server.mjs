@@ -1,5 +1,5 @@
 /**
- * Starts the real server as a child process (`node bin/mendunia-server.mjs`) on a free port and
+ * Starts the real server as a child process (`node bin/mendunia-server.js`) on a free port and
  * waits for its start-up line. Tests talk to it over HTTP only.
  */
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/mendunia-server.mjs', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/mendunia-server.js', import.meta.url));
 export const SECRET = 'test-secret-for-signing-quotes-0123456789';
 export const MERCHANT_TOKEN = 'test-merchant-token-0123456789';
 

@@ -2,7 +2,7 @@
  * Requests against the sample shop the server starts with (packages/server/defaults): a cart that ships to Singapore, a buyer
  * there, and helpers to post them.
  */
-import { signQuote } from '../../src/quotes.mjs';
+import { signQuote } from '../../dist/quotes.js';
 import { SECRET } from './server.mjs';
 
 export const CART = {

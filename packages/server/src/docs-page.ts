@@ -3,14 +3,19 @@
  * elsewhere), with a link to the JSON for tools such as Swagger UI or Redoc.
  */
 
-/** @param {string} text */
-const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** @param {any} doc */
-export function docsPage(doc) {
+/** The parts of the OpenAPI document the page shows. */
+export interface DocumentForPage {
+  openapi: string;
+  info: { title: string, version: string, description: string };
+  paths: Record<string, Record<string, { summary?: string, responses?: Record<string, unknown> }>>;
+}
+
+export function docsPage(doc: DocumentForPage) {
   const rows = [];
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(/** @type {Record<string, any>} */ (item))) {
+    for (const [method, op] of Object.entries(item)) {
       const codes = Object.keys(op.responses ?? {}).join(' ');
       rows.push(`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escape(path)}</code></td><td>${escape(op.summary ?? '')}</td><td>${codes}</td></tr>`);
     }

@@ -3,14 +3,16 @@
  * print the OpenAPI document. Exit codes: 0 done, 2 bad input or settings, 1 a bug.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ORDER_STATUSES } from './schemas.mjs';
-import { SettingsError, parseFlags, readSettings } from './settings.mjs';
-import { SourceError } from './sources.mjs';
-import { HttpProblem } from './problem.mjs';
+import { ORDER_STATUSES } from './schemas.js';
+import { SettingsError, parseFlags, readSettings } from './settings.js';
+import { SourceError } from './sources.js';
+import { HttpProblem } from './problem.js';
+import type { Settings } from './settings.js';
+import type { Repository } from './db/index.mjs';
 
-/** @typedef {{ stdout: { write(text: string): unknown }, stderr: { write(text: string): unknown } }} Io */
+export type Io = { stdout: { write(text: string): unknown }, stderr: { write(text: string): unknown } };
 
-const VERSION = /** @type {{ version: string }} */ (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export const HELP = `Usage: mendunia-server [serve] [options]
        mendunia-server orders list [--status S] [--since DATE] [--limit N] [--format table|json|csv]
@@ -39,19 +41,14 @@ Other environment: MENDUNIA_SECRET, MENDUNIA_MERCHANT_TOKEN, MENDUNIA_QUOTE_TTL 
 Documentation: docs/storefront-api.md
 `;
 
-/**
- * @param {readonly string[]} argv
- * @param {Io} io
- * @returns {Promise<number>}
- */
-export async function main(argv, io) {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const { flags, rest } = parseFlags(argv);
     const [command = 'serve', ...args] = rest;
     if (command === '-h' || command === '--help' || command === 'help') return (io.stdout.write(HELP), 0);
     if (command === '-v' || command === '--version') return (io.stdout.write(`${VERSION}\n`), 0);
     if (command === 'openapi') {
-      const { openApiDocument } = await import('./openapi.mjs');
+      const { openApiDocument } = await import('./openapi.js');
       io.stdout.write(`${JSON.stringify(openApiDocument(), null, 2)}\n`);
       return 0;
     }
@@ -69,29 +66,25 @@ export async function main(argv, io) {
       return fail(io, error.message);
     }
     if (error instanceof HttpProblem) return fail(io, error.message);
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ECONNREFUSED') return fail(io, /** @type {Error} */ (error).message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ECONNREFUSED') return fail(io, (error as Error).message);
     io.stderr.write(`mendunia-server: unexpected error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
 }
 
-/** @param {Io} io  @param {string} message */
-function fail(io, message) {
+function fail(io: Io, message: string) {
   io.stderr.write(`mendunia-server: ${message}\n`);
   return 2;
 }
 
-/** @param {import('./settings.mjs').Settings} settings  @param {Io} io */
-async function serve(settings, io) {
-  const { startServer } = await import('./server.mjs');
+async function serve(settings: Settings, io: Io) {
+  const { startServer } = await import('./server.js');
   const server = await startServer(settings, { log: (m) => io.stderr.write(`mendunia-server: ${m}\n`) });
   // A second signal while closing (Ctrl+C reaches `npm start`'s whole process group, which then
   // also sends SIGTERM) must not kill the process half-way: it is ignored.
-  /** @type {Promise<void> | undefined} */
-  let stopping;
-  /** @type {() => void} */
-  let stop = () => undefined;
+  let stopping: Promise<void> | undefined;
+  let stop: () => void = () => undefined;
   await new Promise((resolve) => {
     stop = () => {
       stopping ??= server.close().then(resolve, resolve);
@@ -104,12 +97,7 @@ async function serve(settings, io) {
   return 0;
 }
 
-/**
- * @template T
- * @param {import('./settings.mjs').Settings} settings
- * @param {(repo: import('./db/index.mjs').Repository) => Promise<T>} fn
- */
-async function withRepo(settings, fn) {
+async function withRepo<T>(settings: Settings, fn: (repo: Repository) => Promise<T>) {
   const { createRepository } = await import('./db/index.mjs');
   const repo = await createRepository(settings);
   try {
@@ -121,15 +109,13 @@ async function withRepo(settings, fn) {
 }
 
 /**
- * @param {readonly string[]} args
- * @param {Record<string, boolean | string>} known  option → true when it takes a value
+ * @param known  option → true when it takes a value
  */
-function options(args, known) {
-  /** @type {Record<string, string>} */
-  const values = {};
+function options(args: readonly string[], known: Record<string, boolean | string>) {
+  const values: Record<string, string> = {};
   const words = [];
   for (let i = 0; i < args.length; i++) {
-    const arg = /** @type {string} */ (args[i]);
+    const arg = args[i] as string;
     if (!arg.startsWith('--')) {
       words.push(arg);
       continue;
@@ -143,20 +129,17 @@ function options(args, known) {
   return { values, words };
 }
 
-/** @param {import('./settings.mjs').Settings} settings  @param {readonly string[]} args  @param {Io} io */
-async function orders(settings, args, io) {
+async function orders(settings: Settings, args: readonly string[], io: Io) {
   const [sub, ...rest] = args;
-  const exporter = await import('./export.mjs');
-  /** @param {Record<string, string>} v */
-  const filter = (v) => {
-    if (v.status && !(/** @type {readonly string[]} */ (ORDER_STATUSES)).includes(v.status)) throw new SettingsError(`--status: expected one of ${ORDER_STATUSES.join(', ')}`);
+  const exporter = await import('./export.js');
+  const filter = (v: Record<string, string>) => {
+    if (v.status && !(ORDER_STATUSES as readonly string[]).includes(v.status)) throw new SettingsError(`--status: expected one of ${ORDER_STATUSES.join(', ')}`);
     if (v.since && Number.isNaN(Date.parse(v.since))) throw new SettingsError('--since: expected a date such as 2026-11-01');
     const limit = v.limit === undefined ? undefined : Number(v.limit);
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new SettingsError('--limit: expected a whole number ≥ 1');
     return { ...(v.status ? { status: v.status } : {}), ...(v.since ? { since: v.since } : {}), ...(limit ? { limit } : {}) };
   };
-  /** @param {string} text  @param {string | undefined} out */
-  const emit = (text, out) => {
+  const emit = (text: string, out: string | undefined) => {
     if (out) {
       writeFileSync(out, text);
       io.stderr.write(`mendunia-server: wrote ${out}\n`);
@@ -181,7 +164,7 @@ async function orders(settings, args, io) {
       return withRepo(settings, async (repo) => {
         const detail = await repo.getOrder(reference);
         if (!detail) return fail(io, `no order ${reference}`);
-        const { orderView } = await import('./orders.mjs');
+        const { orderView } = await import('./orders.js');
         io.stdout.write(values.format === 'json' ? `${exporter.jsonForTerminal(orderView(detail), 2)}\n` : exporter.orderText(detail));
         return 0;
       });
@@ -200,11 +183,11 @@ async function orders(settings, args, io) {
       const { values, words } = options(rest, { '--note': true });
       const [reference, status] = words;
       if (!reference || !status) throw new SettingsError('orders status needs a reference and a status');
-      if (!(/** @type {readonly string[]} */ (ORDER_STATUSES)).includes(status)) throw new SettingsError(`status: expected one of ${ORDER_STATUSES.join(', ')}`);
+      if (!(ORDER_STATUSES as readonly string[]).includes(status)) throw new SettingsError(`status: expected one of ${ORDER_STATUSES.join(', ')}`);
       return withRepo(settings, async (repo) => {
-        const { changeOrderStatus } = await import('./orders.mjs');
+        const { changeOrderStatus } = await import('./orders.js');
         // Queued webhooks are sent by the running server, which reads the same outbox.
-        const result = await changeOrderStatus({ repo, shop: /** @type {any} */ (undefined), secret: '', webhooks: Boolean(settings.webhook.url) }, reference, {
+        const result = await changeOrderStatus({ repo, webhooks: Boolean(settings.webhook.url) }, reference, {
           to: status,
           source: 'cli',
           ...(values.note ? { note: values.note } : {}),

@@ -10,13 +10,11 @@ import { FetchError, RateSourceError } from '@mendunia/core';
 import { parseCheckoutConfig } from '@mendunia/core/checkout/index.js';
 import { describeReadError, isUrl, readCatalogSource, readJsonSource, readRatesSource } from '@mendunia/core/node/index.js';
 
-/** @typedef {import('@mendunia/core').Catalog} Catalog */
-/** @typedef {import('@mendunia/core').RateSet} RateSet */
-/** @typedef {import('@mendunia/core/checkout/index.js').CheckoutConfig} CheckoutConfig */
+import type { RateSet } from '@mendunia/core';
+import type { CheckoutConfig } from '@mendunia/core/checkout/index.js';
 
 export class SourceError extends Error {
-  /** @param {string} message  @param {{ cause?: unknown }} [options] */
-  constructor(message, options) {
+  constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'SourceError';
   }
@@ -25,18 +23,16 @@ export class SourceError extends Error {
 /**
  * A SourceError worded by core for a FetchError (`catalog file x could not be read: no such file`);
  * any other error unchanged.
- * @param {string} what  @param {unknown} error
  */
-function asSourceError(what, error) {
+function asSourceError(what: string, error: unknown) {
   return error instanceof FetchError ? new SourceError(describeReadError(what, error), { cause: error }) : error;
 }
 
 /**
  * The catalog, validated by core. Products with errors are left out by core and reported in
  * `issues` (the server logs them at start).
- * @param {string} location
  */
-export async function loadCatalog(location) {
+export async function loadCatalog(location: string) {
   try {
     return await readCatalogSource(location);
   } catch (error) {
@@ -44,8 +40,7 @@ export async function loadCatalog(location) {
   }
 }
 
-/** @param {string} location @returns {Promise<CheckoutConfig>} */
-export async function loadCheckout(location) {
+export async function loadCheckout(location: string): Promise<CheckoutConfig> {
   let data;
   try {
     data = await readJsonSource(location);
@@ -55,7 +50,7 @@ export async function loadCheckout(location) {
   try {
     return parseCheckoutConfig(data);
   } catch (error) {
-    throw new SourceError(`${location}: ${/** @type {Error} */ (error).message}`, { cause: error });
+    throw new SourceError(`${location}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -65,19 +60,23 @@ export async function loadCheckout(location) {
  * source cannot be reached.
  */
 export class RatesProvider {
-  /**
-   * @param {{ location: string | undefined, dataDir: string, refreshMs: number, log?: (message: string) => void }} options
-   */
-  constructor(options) {
+  location: string | undefined;
+  cacheFile: string;
+  refreshMs: number;
+  log: (message: string) => void;
+  /** The rates in use; undefined until some were read. */
+  current: RateSet | undefined;
+  /** Why the rates are missing or old, for the log and GET /api/health. */
+  lastError: string | undefined;
+  timer: NodeJS.Timeout | undefined;
+
+  constructor(options: { location: string | undefined, dataDir: string, refreshMs: number, log?: (message: string) => void }) {
     this.location = options.location;
     this.cacheFile = join(options.dataDir, 'rates-cache.json');
     this.refreshMs = options.refreshMs;
     this.log = options.log ?? (() => undefined);
-    /** @type {RateSet | undefined} */
     this.current = undefined;
-    /** @type {string | undefined} */
     this.lastError = undefined;
-    /** @type {NodeJS.Timeout | undefined} */
     this.timer = undefined;
   }
 
@@ -102,7 +101,7 @@ export class RatesProvider {
   }
 
   async refresh() {
-    const location = /** @type {string} */ (this.location);
+    const location = this.location as string;
     try {
       const set = { ...(await readRatesSource(location)), fetchedAt: new Date().toISOString() };
       this.current = set;
@@ -114,7 +113,7 @@ export class RatesProvider {
       // A source that cannot be reached is said like the other inputs ("rates <url> could not be
       // read: …"); rates that came but are wrong keep core's wording ("Rates from … could not be used").
       const cause = error instanceof RateSourceError ? error.cause : undefined;
-      this.lastError = cause instanceof FetchError ? describeReadError('rates', cause) : /** @type {Error} */ (error).message;
+      this.lastError = cause instanceof FetchError ? describeReadError('rates', cause) : (error as Error).message;
       this.log(`rates: ${this.lastError}${this.current ? ` (keeping the rates of ${this.current.date})` : ''}`);
     }
   }

@@ -8,30 +8,28 @@
  * the webhook secret; `verifyWebhookSignature` below is what a receiver runs.
  */
 import { randomBytes } from 'node:crypto';
-import { hmacHex, safeEqual } from './canonical.mjs';
+import { hmacHex, safeEqual } from './canonical.js';
+import type { Repository, WebhookRecord } from './db/index.mjs';
 
 /** Longest wait between two attempts. */
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
-/** @param {string} type  @param {string | null} reference  @param {unknown} data  @param {Date} now @returns {import('./db/index.mjs').WebhookRecord} */
-export function webhookEvent(type, reference, data, now) {
+export function webhookEvent(type: string, reference: string | null, data: unknown, now: Date): WebhookRecord {
   const id = `evt_${randomBytes(12).toString('base64url')}`;
   return { id, type, reference, payload: { id, type, createdAt: now.toISOString(), data } };
 }
 
-/** @param {string} secret  @param {string} body  @param {number} [timestamp] unix seconds */
-export function signWebhook(secret, body, timestamp = Math.floor(Date.now() / 1000)) {
+/** @param timestamp unix seconds */
+export function signWebhook(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)) {
   return `t=${timestamp},v1=${hmacHex(secret, `${timestamp}.${body}`)}`;
 }
 
 /**
  * True when `header` is a valid signature of `body` made less than `toleranceSeconds` ago.
- * @param {string} secret  @param {string | undefined} header  @param {string} body
- * @param {{ toleranceSeconds?: number, now?: number }} [options]
  */
-export function verifyWebhookSignature(secret, header, body, options = {}) {
+export function verifyWebhookSignature(secret: string, header: string | undefined, body: string, options: { toleranceSeconds?: number, now?: number } = {}) {
   if (!header) return false;
-  const parts = Object.fromEntries(header.split(',').map((p) => /** @type {[string, string]} */ (p.trim().split('=', 2))));
+  const parts = Object.fromEntries(header.split(',').map((p) => (p.trim().split('=', 2) as [string, string])));
   const t = Number(parts.t);
   if (!Number.isInteger(t) || !parts.v1) return false;
   const now = Math.floor((options.now ?? Date.now()) / 1000);
@@ -39,21 +37,34 @@ export function verifyWebhookSignature(secret, header, body, options = {}) {
   return safeEqual(parts.v1, hmacHex(secret, `${t}.${body}`));
 }
 
-/** Delay before attempt n+1 after n failed attempts: base × 2^(n−1), at most an hour. @param {number} attempts @param {number} baseMs */
-export function retryDelay(attempts, baseMs) {
+/** Delay before attempt n+1 after n failed attempts: base × 2^(n−1), at most an hour. */
+export function retryDelay(attempts: number, baseMs: number) {
   return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), MAX_RETRY_DELAY_MS);
 }
 
+export interface WebhookDispatcherOptions {
+  repo: Repository;
+  url: string;
+  secret: string;
+  maxAttempts: number;
+  retryBaseMs: number;
+  pollMs: number;
+  timeoutMs: number;
+  log?: (message: string) => void;
+}
+
 export class WebhookDispatcher {
-  /**
-   * @param {{ repo: import('./db/index.mjs').Repository, url: string, secret: string, maxAttempts: number, retryBaseMs: number, pollMs: number, timeoutMs: number, log?: (message: string) => void }} options
-   */
-  constructor(options) {
+  options: WebhookDispatcherOptions;
+  log: (message: string) => void;
+  timer: NodeJS.Timeout | undefined;
+  running: Promise<void> | undefined;
+  again: boolean;
+  stopped: boolean;
+
+  constructor(options: WebhookDispatcherOptions) {
     this.options = options;
     this.log = options.log ?? (() => undefined);
-    /** @type {NodeJS.Timeout | undefined} */
     this.timer = undefined;
-    /** @type {Promise<void> | undefined} */
     this.running = undefined;
     this.again = false;
     this.stopped = false;
@@ -99,8 +110,7 @@ export class WebhookDispatcher {
     }
   }
 
-  /** @param {{ id: string, type: string, payload: unknown, attempts: number }} delivery */
-  async deliver(delivery) {
+  async deliver(delivery: { id: string, type: string, payload: unknown, attempts: number }) {
     const { repo, url, secret, maxAttempts, retryBaseMs, timeoutMs } = this.options;
     const body = JSON.stringify(delivery.payload);
     let error;

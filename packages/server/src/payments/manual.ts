@@ -7,27 +7,32 @@
  * which is the notification this adapter verifies.
  */
 import { paymentLinkUrl } from '@mendunia/core/checkout/index.js';
-import { safeEqual } from '../canonical.mjs';
-import { HttpProblem, fieldError } from '../problem.mjs';
+import { safeEqual } from '../canonical.js';
+import { HttpProblem, fieldError } from '../problem.js';
+import type { BankAccount, PaymentDetails } from '@mendunia/core/checkout/index.js';
+import type { PaymentAdapter, PaymentStatus } from './index.js';
 
 /**
  * What the manual adapter stores and answers for a payment (`data` of CreatedPayment).
- * @typedef {object} ManualPaymentData
- * @property {'payment-link' | 'payment-details'} method  payment-link: `redirectUrl` is the merchant's link
- * @property {number} amountIdr   the order total, whole rupiah: exactly what the merchant must receive
- * @property {'IDR'} currency
- * @property {string} reference   to quote in the transfer description or payment note
- * @property {import('@mendunia/core/checkout/index.js').BankAccount} [bank]
- * @property {string} [qrisImage]
- * @property {import('@mendunia/core/checkout/index.js').PaymentDetails['note']} [note]
  */
+export type ManualPaymentData = {
+  /** payment-link: `redirectUrl` is the merchant's link */
+  method: 'payment-link' | 'payment-details';
+  /** the order total, whole rupiah: exactly what the merchant must receive */
+  amountIdr: number;
+  currency: 'IDR';
+  /** to quote in the transfer description or payment note */
+  reference: string;
+  bank?: BankAccount;
+  qrisImage?: string;
+  note?: PaymentDetails['note'];
+};
 
 /**
- * @param {{ details?: import('@mendunia/core/checkout/index.js').PaymentDetails, paymentLink?: string, merchantToken: string }} options
+ * @param options
  *   `details` and `paymentLink` as parsed from checkout.json (`payment`, `handoff.paymentLink`).
- * @returns {import('./index.mjs').PaymentAdapter}
  */
-export function createManualAdapter(options) {
+export function createManualAdapter(options: { details?: PaymentDetails, paymentLink?: string, merchantToken: string }): PaymentAdapter {
   const { details, paymentLink } = options;
   return {
     id: 'manual',
@@ -41,8 +46,7 @@ export function createManualAdapter(options) {
       }
       const amountIdr = order.totals.totalIdr;
       const redirectUrl = paymentLink ? paymentLinkUrl(paymentLink, { amountIdr, reference: order.reference, currency: 'IDR' }) : null;
-      /** @type {ManualPaymentData} */
-      const data = {
+      const data: ManualPaymentData = {
         method: redirectUrl ? 'payment-link' : 'payment-details',
         amountIdr,
         currency: 'IDR',
@@ -57,7 +61,7 @@ export function createManualAdapter(options) {
       const auth = String(headers.authorization ?? '');
       const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
       if (!token || !safeEqual(token, options.merchantToken)) throw new HttpProblem('unauthorized', 'Manual payments are confirmed with the merchant token (Authorization: Bearer …).');
-      const n = /** @type {{ reference?: unknown, status?: unknown, amountIdr?: unknown }} */ (body ?? {});
+      const n = (body ?? {}) as { reference?: unknown, status?: unknown, amountIdr?: unknown };
       if (typeof n.reference !== 'string' || !['paid', 'cancelled', 'refunded'].includes(String(n.status))) {
         throw new HttpProblem('validation-error', 'Expected { reference, status: paid | cancelled | refunded, amountIdr? }.', {
           errors: [fieldError(['status'], 'expected paid, cancelled or refunded')],
@@ -66,7 +70,7 @@ export function createManualAdapter(options) {
       const amountIdr = typeof n.amountIdr === 'number' ? n.amountIdr : null;
       return {
         reference: n.reference,
-        status: /** @type {import('./index.mjs').PaymentStatus} */ (n.status),
+        status: (n.status as PaymentStatus),
         amountIdr,
         dedupeKey: `manual:${n.reference}:${String(n.status)}`,
         raw: body,

@@ -5,31 +5,33 @@
  */
 import { randomInt } from 'node:crypto';
 import { checkPhone, createOrder, orderReference, validateAddress } from '@mendunia/core/checkout/index.js';
-import { hmacBase64url, sha256Hex } from './canonical.mjs';
+import { hmacBase64url, sha256Hex } from './canonical.js';
 import { IdempotencyKeySpentError, ReferenceTakenError } from './db/index.mjs';
-import { fieldError, HttpProblem } from './problem.mjs';
-import { verifyQuote } from './quotes.mjs';
-import { webhookEvent } from './webhooks.mjs';
+import { fieldError, HttpProblem } from './problem.js';
+import { verifyQuote } from './quotes.js';
+import { webhookEvent } from './webhooks.js';
 
-/** @typedef {import('./db/index.mjs').Repository} Repository */
-/** @typedef {import('./quotes.mjs').Shop} Shop */
-/** @typedef {import('./quotes.mjs').SignedQuote} SignedQuote */
-/** @typedef {import('./problem.mjs').FieldError} FieldError */
-/**
- * @typedef {object} OrderContext
- * @property {Repository} repo
- * @property {Shop} shop
- * @property {string} secret
- * @property {boolean} webhooks   whether order events go to the outbox (a webhook URL is set)
- * @property {() => void} [onEvent]  called after a change that queued webhooks
- */
-/**
- * @typedef {object} OrderRequestBody
- * @property {SignedQuote} quote
- * @property {{ name: string, email: string, phone: string }} contact
- * @property {import('@mendunia/core/checkout/index.js').Address} address
- * @property {string} [displayCurrency]
- */
+import type { IdempotentResponse, OrderDetail, Repository, StoredPayment } from './db/index.mjs';
+import type { Shop } from './quotes.js';
+import type { SignedQuote } from './quotes.js';
+import type { FieldError } from './problem.js';
+import type { Address } from '@mendunia/core/checkout/index.js';
+import type { VerifiedNotification } from './payments/index.js';
+export interface OrderContext {
+  repo: Repository;
+  shop: Shop;
+  secret: string;
+  /** whether order events go to the outbox (a webhook URL is set) */
+  webhooks: boolean;
+  /** called after a change that queued webhooks */
+  onEvent?: () => void;
+}
+export interface OrderRequestBody {
+  quote: SignedQuote;
+  contact: { name: string, email: string, phone: string };
+  address: Address;
+  displayCurrency?: string;
+}
 
 export const REFERENCE_PREFIX = 'MDN';
 
@@ -43,19 +45,15 @@ export const TRANSITIONS = Object.freeze({
   refunded: [],
 });
 
-/** @param {string} to */
-export const allowedFrom = (to) => Object.entries(TRANSITIONS).filter(([, next]) => /** @type {readonly string[]} */ (next).includes(to)).map(([from]) => from);
+export const allowedFrom = (to: string) => Object.entries(TRANSITIONS).filter(([, next]) => (next as readonly string[]).includes(to)).map(([from]) => from);
 
 /** The token that lets a buyer read one order, derived from the server secret (nothing stored). */
-export const orderAccessToken = (/** @type {string} */ secret, /** @type {string} */ reference) => `ot_${hmacBase64url(secret, `mendunia.order-access/1\n${reference}`)}`;
+export const orderAccessToken = (secret: string, reference: string) => `ot_${hmacBase64url(secret, `mendunia.order-access/1\n${reference}`)}`;
 
 /**
  * POST /api/orders. Returns the status code and body to send, and whether it is a replay.
- * @param {OrderContext} ctx
- * @param {{ key: string, body: OrderRequestBody, now?: Date }} request
- * @returns {Promise<{ statusCode: number, body: any, replayed: boolean }>}
  */
-export async function placeOrder(ctx, { key, body, now = new Date() }) {
+export async function placeOrder(ctx: OrderContext, { key, body, now = new Date() }: { key: string, body: OrderRequestBody, now?: Date }): Promise<{ statusCode: number, body: Record<string, unknown>, replayed: boolean }> {
   const requestHash = sha256Hex(body);
   const prior = await ctx.repo.findIdempotencyKey(key);
   if (prior) return replay(prior, requestHash);
@@ -103,27 +101,20 @@ export async function placeOrder(ctx, { key, body, now = new Date() }) {
   throw new Error('no free order reference after 5 draws');
 }
 
-/**
- * @param {import('./db/index.mjs').IdempotentResponse} prior
- * @param {string} requestHash
- */
-function replay(prior, requestHash) {
+function replay(prior: IdempotentResponse, requestHash: string) {
   if (prior.requestHash !== requestHash) {
     throw new HttpProblem('idempotency-key-reused', 'This Idempotency-Key was already used for a different order request; use a new key for a new order.', {
       errors: [fieldError(['headers', 'idempotency-key'], 'already used with a different body')],
     });
   }
-  return { statusCode: prior.statusCode, body: prior.response, replayed: true };
+  return { statusCode: prior.statusCode, body: prior.response as Record<string, unknown>, replayed: true };
 }
 
 /**
  * The contact and address, checked with the destination's rules and normalised (phone → E.164).
- * @param {OrderRequestBody} body
- * @param {string} destination
  */
-function checkBuyer(body, destination) {
-  /** @type {FieldError[]} */
-  const errors = [];
+function checkBuyer(body: OrderRequestBody, destination: string) {
+  const errors: FieldError[] = [];
   const address = { ...body.address, country: body.address.country.toUpperCase() };
   if (address.country !== destination) errors.push(fieldError(['address', 'country'], `must be ${destination}, the country the quote was made for`));
   for (const issue of validateAddress(address)) errors.push(fieldError(['address', issue.field], issue.message));
@@ -131,14 +122,13 @@ function checkBuyer(body, destination) {
   if (!phone.valid) errors.push(fieldError(['contact', 'phone'], phone.issue === 'required' ? 'is required' : 'is not a valid phone number for calls from abroad'));
   if (body.contact.name.trim() === '') errors.push(fieldError(['contact', 'name'], 'is required'));
   if (errors.length) throw new HttpProblem('address-invalid', 'The delivery address or contact details are not valid for this destination.', { errors });
-  return { contact: { name: body.contact.name.trim(), email: body.contact.email.trim(), phone: /** @type {string} */ (phone.e164) }, address };
+  return { contact: { name: body.contact.name.trim(), email: body.contact.email.trim(), phone: (phone.e164 as string) }, address };
 }
 
 /**
  * GET /api/orders/{reference}: what the buyer and the merchant see.
- * @param {import('./db/index.mjs').OrderDetail} detail
  */
-export function orderView(detail) {
+export function orderView(detail: OrderDetail) {
   const s = detail.summary;
   return {
     reference: s.reference,
@@ -151,11 +141,10 @@ export function orderView(detail) {
   };
 }
 
-const MANUAL_FIELDS = /** @type {const} */ (['method', 'amountIdr', 'currency', 'reference', 'bank', 'qrisImage', 'note']);
+const MANUAL_FIELDS = ['method', 'amountIdr', 'currency', 'reference', 'bank', 'qrisImage', 'note'] as const;
 
-/** @param {import('./db/index.mjs').StoredPayment} p */
-export function paymentView(p) {
-  const data = /** @type {Record<string, unknown>} */ (p.data);
+export function paymentView(p: StoredPayment) {
+  const data = p.data as Record<string, unknown>;
   return {
     adapter: p.adapter,
     status: p.status,
@@ -170,11 +159,8 @@ export function paymentView(p) {
 /**
  * Moves an order to `to` if its current status allows it; queues the webhook in the same
  * transaction. Setting the status it already has is not an error (retries are safe).
- * @param {OrderContext} ctx
- * @param {string} reference
- * @param {{ to: string, source: string, note?: string, now?: Date }} change
  */
-export async function changeOrderStatus(ctx, reference, { to, source, note, now = new Date() }) {
+export async function changeOrderStatus(ctx: Pick<OrderContext, 'repo' | 'webhooks' | 'onEvent'>, reference: string, { to, source, note, now = new Date() }: { to: string, source: string, note?: string, now?: Date }) {
   const result = await ctx.repo.changeStatus(reference, {
     to,
     allowedFrom: allowedFrom(to),
@@ -187,7 +173,7 @@ export async function changeOrderStatus(ctx, reference, { to, source, note, now 
   if (!result.changed) {
     if (result.current === to) return { reference, status: to, changed: false };
     throw new HttpProblem('conflict', `Order ${reference} is ${result.current}; it cannot become ${to}.`, {
-      errors: [fieldError(['status'], `allowed from ${result.current}: ${/** @type {Record<string, readonly string[]>} */ (TRANSITIONS)[result.current]?.join(', ') || 'nothing (final)'}`)],
+      errors: [fieldError(['status'], `allowed from ${result.current}: ${(TRANSITIONS as Record<string, readonly string[]>)[result.current]?.join(', ') || 'nothing (final)'}`)],
     });
   }
   if (ctx.webhooks) ctx.onEvent?.();
@@ -195,16 +181,13 @@ export async function changeOrderStatus(ctx, reference, { to, source, note, now 
 }
 
 /** Payment status → the order status it leads to (undefined: recorded, order unchanged). */
-const PAYMENT_TO_ORDER = /** @type {Record<string, string | undefined>} */ ({ paid: 'paid', cancelled: 'cancelled', refunded: 'refunded' });
+const PAYMENT_TO_ORDER: Record<string, string | undefined> = { paid: 'paid', cancelled: 'cancelled', refunded: 'refunded' };
 
 /**
  * Applies a verified payment notification: checks the amount against the order, records it once
  * (providers resend), and moves the order (pending_payment → paid, → cancelled, → refunded).
- * @param {OrderContext} ctx
- * @param {string} adapter
- * @param {import('./payments/index.mjs').VerifiedNotification} n
  */
-export async function applyPaymentNotification(ctx, adapter, n, now = new Date()) {
+export async function applyPaymentNotification(ctx: OrderContext, adapter: string, n: VerifiedNotification, now = new Date()) {
   const detail = await ctx.repo.getOrder(n.reference);
   if (!detail) throw new HttpProblem('not-found', `No order ${n.reference}.`);
   if (n.amountIdr !== null && n.amountIdr !== detail.summary.totalIdr) {

@@ -6,7 +6,7 @@
 
 import { lineNames, lineTitle } from '@mendunia/core/checkout/index.js';
 
-/** @typedef {import('./db/index.mjs').StoredOrder} StoredOrder */
+import type { OrderDetail, StoredOrder } from './db/index.mjs';
 
 /** The merchant's language: Indonesian, then English for couriers, customs and anyone else. */
 const MERCHANT_LANGUAGE = 'id';
@@ -34,20 +34,18 @@ const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]
  * Buyer text made safe to print in a terminal: escape sequences and control characters removed,
  * line breaks and tabs turned into spaces (a name cannot clear the screen, recolour the output, or
  * forge a line of its own).
- * @param {string} text
  */
-export function terminalText(text) {
+export function terminalText(text: string) {
   return text.replace(ESCAPE_SEQUENCE, '').replace(/[\t\n\r\v\f]+/g, ' ').replace(CONTROLS, '');
 }
 
 /**
  * A copy of `value` with every string passed through terminalText (keys too).
- * @template T  @param {T} value  @returns {T}
  */
-export function terminalSafe(value) {
-  if (typeof value === 'string') return /** @type {T} */ (terminalText(value));
-  if (Array.isArray(value)) return /** @type {T} */ (value.map(terminalSafe));
-  if (value && typeof value === 'object') return /** @type {T} */ (Object.fromEntries(Object.entries(value).map(([k, v]) => [terminalText(k), terminalSafe(v)])));
+export function terminalSafe<T>(value: T): T {
+  if (typeof value === 'string') return (terminalText(value) as T);
+  if (Array.isArray(value)) return (value.map(terminalSafe) as T);
+  if (value && typeof value === 'object') return (Object.fromEntries(Object.entries(value).map(([k, v]) => [terminalText(k), terminalSafe(v)])) as T);
   return value;
 }
 
@@ -55,9 +53,8 @@ export function terminalSafe(value) {
  * JSON for a terminal (and for files): the data unchanged, but control and bidi characters
  * written as \uXXXX escapes — JSON.stringify escapes C0 only and would print C1 controls and
  * bidi overrides raw.
- * @param {unknown} value  @param {number} [indent]
  */
-export function jsonForTerminal(value, indent) {
+export function jsonForTerminal(value: unknown, indent?: number) {
   return JSON.stringify(value, null, indent).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -72,9 +69,8 @@ const FORMULA_AFTER_SEPARATOR = /([,;]\s*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
  * cell and after every "," or ";" inside it, since a spreadsheet set to another separator splits
  * the cell there (`Tan;=1+1` → `Tan;'=1+1`). Text with a separator, a quote or a line break is
  * quoted; numbers are written as they are.
- * @param {unknown} value
  */
-export function csvField(value) {
+export function csvField(value: unknown) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   let text = terminalText(String(value)).replace(FORMULA_AFTER_SEPARATOR, "$1'");
@@ -85,9 +81,8 @@ export function csvField(value) {
 /**
  * One row per order line (= customs line). The names come in Indonesian (`_id`) and English
  * (`_en`); a line stored before names were kept has its English name and its variant id there.
- * @param {readonly StoredOrder[]} orders
  */
-export function ordersCsv(orders) {
+export function ordersCsv(orders: readonly StoredOrder[]) {
   const rows = [CSV_COLUMNS.join(',')];
   for (const o of orders) {
     const d = o.order;
@@ -108,14 +103,13 @@ export function ordersCsv(orders) {
   return `${rows.join('\r\n')}\r\n`;
 }
 
-/** A line's product and variant names in `lang`, for two CSV columns. @param {import('./db/index.mjs').StoredOrder['order']['lines'][number]} line  @param {string} lang */
-function names(line, lang) {
+/** A line's product and variant names in `lang`, for two CSV columns. */
+function names(line: StoredOrder['order']['lines'][number], lang: string) {
   const n = lineNames(line, lang);
   return [n.product, n.variant ?? ''];
 }
 
-/** @param {readonly StoredOrder[]} orders  @param {Date} [now] */
-export function ordersJson(orders, now = new Date()) {
+export function ordersJson(orders: readonly StoredOrder[], now: Date = new Date()) {
   return `${jsonForTerminal(
     {
       format: 'mendunia.orders-export/1',
@@ -127,22 +121,21 @@ export function ordersJson(orders, now = new Date()) {
 }
 
 const rupiah = new Intl.NumberFormat('id-ID');
-/** @param {number} n */
-const idr = (n) => `IDR ${rupiah.format(n)}`;
+const idr = (n: number) => `IDR ${rupiah.format(n)}`;
 
-/** Buyer text is printed through terminalText. @param {readonly StoredOrder[]} list */
-export function ordersTable(list) {
+/** Buyer text is printed through terminalText. */
+export function ordersTable(list: readonly StoredOrder[]) {
   if (list.length === 0) return 'No orders.\n';
   const orders = terminalSafe(list);
   const rows = orders.map((o) => [o.reference, o.createdAt.slice(0, 16).replace('T', ' '), o.status, o.destination, idr(o.totalIdr), String(o.lineCount), o.contactEmail]);
   const head = ['REFERENCE', 'CREATED (UTC)', 'STATUS', 'TO', 'TOTAL', 'LINES', 'EMAIL'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => /** @type {string} */ (r[i]).length)));
-  const line = (/** @type {string[]} */ r) => r.map((c, i) => (i === 4 ? c.padStart(/** @type {number} */ (widths[i])) : c.padEnd(/** @type {number} */ (widths[i])))).join('  ').trimEnd();
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 4 ? c.padStart((widths[i] as number)) : c.padEnd((widths[i] as number)))).join('  ').trimEnd();
   return `${[line(head), ...rows.map(line)].join('\n')}\n${orders.length} order${orders.length === 1 ? '' : 's'}\n`;
 }
 
-/** Buyer text is printed through terminalText. @param {import('./db/index.mjs').OrderDetail} stored */
-export function orderText(stored) {
+/** Buyer text is printed through terminalText. */
+export function orderText(stored: OrderDetail) {
   const detail = terminalSafe(stored);
   const o = detail.summary;
   const d = o.order;

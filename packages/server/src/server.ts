@@ -4,20 +4,18 @@
  * stops everything in order; the CLI calls it on SIGINT/SIGTERM.
  */
 import { formatIssues } from '@mendunia/core';
-import { buildApp } from './app.mjs';
+import { buildApp } from './app.js';
 import { createRepository } from './db/index.mjs';
-import { createManualAdapter, createMidtransAdapter } from './payments/index.mjs';
-import { dataDirWarning, ensureDataDir, loadSecret, weakSecret } from './secrets.mjs';
-import { DEFAULT_CONFIG_DIR, SettingsError } from './settings.mjs';
-import { loadCatalog, loadCheckout, RatesProvider, SourceError } from './sources.mjs';
-import { WebhookDispatcher } from './webhooks.mjs';
+import { createManualAdapter, createMidtransAdapter } from './payments/index.js';
+import { dataDirWarning, ensureDataDir, loadSecret, weakSecret } from './secrets.js';
+import { DEFAULT_CONFIG_DIR, SettingsError } from './settings.js';
+import { loadCatalog, loadCheckout, RatesProvider, SourceError } from './sources.js';
+import { WebhookDispatcher } from './webhooks.js';
+import type { Settings } from './settings.js';
+import type { PaymentAdapter } from './payments/index.js';
 
-/**
- * @param {import('./settings.mjs').Settings} settings
- * @param {{ log?: (message: string) => void }} [io]
- */
-export async function startServer(settings, io = {}) {
-  const log = io.log ?? ((/** @type {string} */ m) => process.stderr.write(`mendunia-server: ${m}\n`));
+export async function startServer(settings: Settings, io: { log?: (message: string) => void } = {}) {
+  const log = io.log ?? ((m: string) => process.stderr.write(`mendunia-server: ${m}\n`));
 
   for (const weak of [weakSecret('MENDUNIA_SECRET', settings.secret), weakSecret('MENDUNIA_MERCHANT_TOKEN', settings.merchantToken)]) {
     if (!weak) continue;
@@ -44,8 +42,7 @@ export async function startServer(settings, io = {}) {
   await ratesProvider.start();
   if (!ratesProvider.current) log(ratesProvider.lastError ?? 'no exchange rates: import duties are not estimated');
 
-  /** @type {Record<string, import('./payments/index.mjs').PaymentAdapter>} */
-  const payments = {
+  const payments: Record<string, PaymentAdapter> = {
     manual: createManualAdapter({
       ...(config.payment ? { details: config.payment } : {}),
       ...(config.handoff.paymentLink ? { paymentLink: config.handoff.paymentLink } : {}),

@@ -16,28 +16,26 @@
  * Tested against test/fake-midtrans.mjs, a local fake that follows the same documentation.
  */
 import { createHash } from 'node:crypto';
-import { safeEqual } from '../canonical.mjs';
-import { HttpProblem, fieldError } from '../problem.mjs';
+import { safeEqual } from '../canonical.js';
+import { HttpProblem, fieldError } from '../problem.js';
+import type { Order } from '@mendunia/core/checkout/index.js';
+import type { PaymentAdapter, PaymentStatus } from './index.js';
 
 export const MIDTRANS_TIMEOUT_MS = 20_000;
 /** item_details[].name and .id are cut at 50 characters by Midtrans' rules. */
 const MAX_ITEM_TEXT = 50;
 
-/** @param {string} orderId  @param {string} statusCode  @param {string} grossAmount  @param {string} serverKey */
-export function midtransSignature(orderId, statusCode, grossAmount, serverKey) {
+export function midtransSignature(orderId: string, statusCode: string, grossAmount: string, serverKey: string) {
   return createHash('sha512').update(`${orderId}${statusCode}${grossAmount}${serverKey}`).digest('hex');
 }
 
-/** @param {string} text */
-const cut = (text) => (text.length > MAX_ITEM_TEXT ? `${text.slice(0, MAX_ITEM_TEXT - 1)}…` : text);
+const cut = (text: string) => (text.length > MAX_ITEM_TEXT ? `${text.slice(0, MAX_ITEM_TEXT - 1)}…` : text);
 
 /**
  * The Snap request for an order: goods, shipping and import charges collected at checkout as
  * items, so that they add up to the order total.
- * @param {import('@mendunia/core/checkout/index.js').Order} order
- * @param {string | undefined} finishUrl
  */
-export function snapRequest(order, finishUrl) {
+export function snapRequest(order: Order, finishUrl: string | undefined) {
   const items = order.lines.map((l) => ({ id: cut(l.variantId ? `${l.productId}:${l.variantId}` : l.productId), price: l.unitPriceIdr, quantity: l.quantity, name: cut(l.name) }));
   items.push({ id: 'shipping', price: order.shipping.priceIdr, quantity: 1, name: cut(`Shipping ${order.shipping.carrier} ${order.shipping.serviceId}`) });
   if (order.totals.taxesAtCheckoutIdr > 0) items.push({ id: 'import-charges', price: order.totals.taxesAtCheckoutIdr, quantity: 1, name: 'Import duties and taxes' });
@@ -63,11 +61,10 @@ export function snapRequest(order, finishUrl) {
 }
 
 /**
- * @param {{ serverKey: string, snapUrl: string, apiUrl: string, finishUrl?: string, fetch?: typeof fetch }} options
+ * @param options
  *   snapUrl: Snap API base (…/snap/v1); apiUrl: Core API base for the status API (https://api.midtrans.com)
- * @returns {import('./index.mjs').PaymentAdapter}
  */
-export function createMidtransAdapter(options) {
+export function createMidtransAdapter(options: { serverKey: string, snapUrl: string, apiUrl: string, finishUrl?: string, fetch?: typeof fetch }): PaymentAdapter {
   const doFetch = options.fetch ?? fetch;
   const base = options.snapUrl.replace(/\/+$/, '');
   const apiBase = options.apiUrl.replace(/\/+$/, '');
@@ -84,12 +81,11 @@ export function createMidtransAdapter(options) {
           signal: AbortSignal.timeout(MIDTRANS_TIMEOUT_MS),
         });
       } catch (error) {
-        throw new HttpProblem('payment-provider-error', `Midtrans could not be reached: ${/** @type {Error} */ (error).message}`);
+        throw new HttpProblem('payment-provider-error', `Midtrans could not be reached: ${(error as Error).message}`);
       }
-      /** @type {any} */
-      let json = {};
+      let json: { token?: unknown, redirect_url?: unknown, error_messages?: unknown } = {};
       try {
-        json = await response.json();
+        json = (await response.json()) as typeof json;
       } catch {
         // Reported below with the status.
       }
@@ -103,14 +99,14 @@ export function createMidtransAdapter(options) {
       return { status: 'pending', redirectUrl: json.redirect_url, data: { token: json.token } };
     },
     async verifyNotification({ body }) {
-      const n = /** @type {Record<string, unknown>} */ (body ?? {});
-      const fields = /** @type {const} */ (['order_id', 'status_code', 'gross_amount', 'signature_key', 'transaction_status']);
+      const n = (body ?? {}) as Record<string, unknown>;
+      const fields = ['order_id', 'status_code', 'gross_amount', 'signature_key', 'transaction_status'] as const;
       const missing = fields.filter((f) => typeof n[f] !== 'string' || n[f] === '');
       if (missing.length) {
         throw new HttpProblem('validation-error', 'Not a Midtrans transaction notification.', { errors: missing.map((f) => fieldError([f], 'is required (a string)')) });
       }
-      const orderId = /** @type {string} */ (n.order_id);
-      const expected = midtransSignature(orderId, /** @type {string} */ (n.status_code), /** @type {string} */ (n.gross_amount), options.serverKey);
+      const orderId = n.order_id as string;
+      const expected = midtransSignature(orderId, (n.status_code as string), (n.gross_amount as string), options.serverKey);
       if (!safeEqual(String(n.signature_key).toLowerCase(), expected)) {
         throw new HttpProblem('forbidden', 'The notification signature_key does not match: it was not sent by Midtrans with this server key.', {
           errors: [fieldError(['signature_key'], 'does not match SHA512(order_id + status_code + gross_amount + server key)')],
@@ -133,20 +129,17 @@ export function createMidtransAdapter(options) {
   /**
    * The transaction as Midtrans has it now. Midtrans unreachable or answering an error → 503, so
    * that Midtrans sends the notification again later; an order Midtrans does not know → 404.
-   * @param {string} orderId
-   * @returns {Promise<Record<string, unknown>>}
    */
-  async function transactionStatus(orderId) {
-    const unavailable = (/** @type {string} */ why) =>
+  async function transactionStatus(orderId: string): Promise<Record<string, unknown>> {
+    const unavailable = (why: string) =>
       new HttpProblem('service-unavailable', `The notification for ${orderId} could not be confirmed with Midtrans' status API (${why}); nothing was changed — Midtrans retries.`, { headers: { 'retry-after': '60' } });
     let response;
-    /** @type {any} */
-    let json;
+    let json: Record<string, unknown> | undefined;
     try {
       response = await doFetch(`${apiBase}/v2/${encodeURIComponent(orderId)}/status`, { headers: { accept: 'application/json', authorization }, signal: AbortSignal.timeout(MIDTRANS_TIMEOUT_MS) });
-      json = await response.json().catch(() => undefined);
+      json = (await response.json().catch(() => undefined)) as typeof json;
     } catch (error) {
-      const e = /** @type {Error} */ (error);
+      const e = error as Error;
       throw unavailable(e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message);
     }
     // The Core API answers some errors as HTTP 200 with the real code in status_code.
@@ -164,10 +157,8 @@ export function createMidtransAdapter(options) {
  * Midtrans transaction_status (and fraud_status for card captures) → payment status, as the
  * "Handle Notifications" guide describes: capture+accept and settlement are paid; capture+challenge
  * waits for the merchant's review; deny/failure fail the attempt; cancel and expire end it.
- * @param {string} transaction  @param {string | undefined} fraud
- * @returns {import('./index.mjs').PaymentStatus}
  */
-export function mapStatus(transaction, fraud) {
+export function mapStatus(transaction: string, fraud: string | undefined): PaymentStatus {
   switch (transaction) {
     case 'capture':
       return fraud === 'challenge' ? 'challenge' : fraud === 'deny' ? 'failed' : 'paid';

@@ -10,38 +10,49 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { destinationCountries } from '@mendunia/core/checkout/index.js';
 import { isStale, DEFAULT_MAX_RATE_AGE_MS } from '@mendunia/core';
-import { safeEqual, sha256Hex } from './canonical.mjs';
-import { fieldError, HttpProblem, problem, PROBLEM_CONTENT_TYPE, segmentsOf } from './problem.mjs';
-import { issueQuote } from './quotes.mjs';
-import { applyPaymentNotification, changeOrderStatus, orderAccessToken, orderView, paymentView, placeOrder } from './orders.mjs';
-import * as S from './schemas.mjs';
-import { openApiDocument } from './openapi.mjs';
-import { docsPage } from './docs-page.mjs';
+import { safeEqual, sha256Hex } from './canonical.js';
+import { fieldError, HttpProblem, problem, PROBLEM_CONTENT_TYPE, segmentsOf } from './problem.js';
+import { issueQuote } from './quotes.js';
+import { applyPaymentNotification, changeOrderStatus, orderAccessToken, orderView, paymentView, placeOrder } from './orders.js';
+import * as S from './schemas.js';
+import { openApiDocument } from './openapi.js';
+import { docsPage } from './docs-page.js';
+import type { Repository, StoredPayment } from './db/index.mjs';
+import type { CartLine, Shop } from './quotes.js';
+import type { RatesProvider } from './sources.js';
+import type { PaymentAdapter } from './payments/index.js';
+import type { Timeouts } from './settings.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OrderRequestBody } from './orders.js';
+import type { Problem } from './problem.js';
 
-const addFormats = /** @type {typeof addFormatsModule.default} */ (/** @type {unknown} */ (addFormatsModule));
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-/**
- * @typedef {object} AppOptions
- * @property {import('./db/index.mjs').Repository} repo
- * @property {import('./quotes.mjs').Shop} shop
- * @property {import('./sources.mjs').RatesProvider} ratesProvider
- * @property {string} secret
- * @property {string} merchantToken
- * @property {Record<string, import('./payments/index.mjs').PaymentAdapter>} payments
- * @property {string} paymentAdapter        the adapter POST /payment uses
- * @property {boolean} webhooks
- * @property {() => void} [onEvent]
- * @property {number} quoteTtlMs
- * @property {number} bodyLimit
- * @property {string} corsOrigin
- * @property {string | undefined} logLevel
- * @property {import('./settings.mjs').Timeouts} [timeouts]  defaults: those of readSettings
- * @property {{ max: number, windowMs: number }} [rateLimit]  public POSTs per client address and route; absent or max 0: no limit
- * @property {boolean | number | string[]} [trustProxy]  whose X-Forwarded-For gives the client address (default: nobody's)
- */
+export interface AppOptions {
+  repo: Repository;
+  shop: Shop;
+  ratesProvider: RatesProvider;
+  secret: string;
+  merchantToken: string;
+  payments: Record<string, PaymentAdapter>;
+  /** the adapter POST /payment uses */
+  paymentAdapter: string;
+  webhooks: boolean;
+  onEvent?: () => void;
+  quoteTtlMs: number;
+  bodyLimit: number;
+  corsOrigin: string;
+  logLevel: string | undefined;
+  /** defaults: those of readSettings */
+  timeouts?: Timeouts;
+  /** public POSTs per client address and route; absent or max 0: no limit */
+  rateLimit?: { max: number, windowMs: number };
+  /** whose X-Forwarded-For gives the client address (default: nobody's) */
+  trustProxy?: boolean | number | string[];
+}
 
-/** The settings' defaults (docs/storefront-api.md#settings). @type {import('./settings.mjs').Timeouts} */
-const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, connectionMs: 60_000 };
+/** The settings' defaults (docs/storefront-api.md#settings). */
+const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, connectionMs: 60_000 };
 
 const WELL_FORMED = 'x-wellFormedStrings';
 /** NUL, or (with the u flag, where a proper pair is one code point) a surrogate on its own. */
@@ -51,14 +62,11 @@ export const ILL_FORMED_MESSAGE = 'must not contain NUL (U+0000) or an unpaired 
 
 /**
  * The Ajv keyword behind WELL_FORMED: one error per ill-formed string or key, at its own path.
- * @param {unknown} _schema  @param {unknown} data  @param {unknown} _parentSchema  @param {{ instancePath: string }} [dataCtx]
  */
-function wellFormedStrings(_schema, data, _parentSchema, dataCtx) {
-  /** @type {{ keyword: string, instancePath: string, params: {}, message: string }[]} */
-  const errors = [];
-  const pointer = (/** @type {string} */ key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  /** @param {unknown} value  @param {string} path */
-  const walk = (value, path) => {
+function wellFormedStrings(_schema: unknown, data: unknown, _parentSchema: unknown, dataCtx?: { instancePath: string }) {
+  const errors: { keyword: string, instancePath: string, params: Record<string, unknown>, message: string }[] = [];
+  const pointer = (key: string) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const walk = (value: unknown, path: string) => {
     if (typeof value === 'string') {
       if (ILL_FORMED.test(value)) errors.push({ keyword: WELL_FORMED, instancePath: path, params: {}, message: ILL_FORMED_MESSAGE });
     } else if (Array.isArray(value)) {
@@ -72,12 +80,11 @@ function wellFormedStrings(_schema, data, _parentSchema, dataCtx) {
   };
   walk(data, dataCtx?.instancePath ?? '');
   // Ajv reads a validate keyword's errors from the function itself.
-  /** @type {{ errors?: unknown[] }} */ (/** @type {unknown} */ (wellFormedStrings)).errors = errors;
+  ((wellFormedStrings) as { errors?: unknown[] }).errors = errors;
   return errors.length === 0;
 }
 
-/** @param {AppOptions} options */
-export async function buildApp(options) {
+export async function buildApp(options: AppOptions) {
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const app = Fastify({
     bodyLimit: options.bodyLimit,
@@ -151,14 +158,14 @@ export async function buildApp(options) {
   /** Route options that apply the rate limit. */
   const limited = limit ? { config: { rateLimit: {} } } : {};
 
-  /** Method and path of every route, for the test that holds the OpenAPI document to them. @type {{ method: string, url: string }[]} */
-  const routes = [];
+  /** Method and path of every route, for the test that holds the OpenAPI document to them. */
+  const routes: { method: string, url: string }[] = [];
   app.decorate('storefrontRoutes', routes);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url: route.url });
   });
 
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setErrorHandler((error, request, reply) => sendError(error as ThrownError, request, reply));
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem('not-found', `No route ${request.method} ${request.url.split('?')[0]}.`)));
 
   const ctx = { repo: options.repo, shop: options.shop, secret: options.secret, webhooks: options.webhooks, onEvent: options.onEvent };
@@ -166,8 +173,8 @@ export async function buildApp(options) {
   const catalogJson = JSON.stringify(options.shop.catalog);
   const catalogEtag = `"${sha256Hex(catalogJson).slice(0, 32)}"`;
 
-  /** Merchant token, or (when `reference` is given) that order's access token. @param {import('fastify').FastifyRequest} request @param {string} [reference] */
-  function authorize(request, reference) {
+  /** Merchant token, or (when `reference` is given) that order's access token. */
+  function authorize(request: FastifyRequest, reference?: string) {
     // The header only: a token in a URL ends up in logs, browser history and Referer headers.
     const header = String(request.headers.authorization ?? '');
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
@@ -209,15 +216,15 @@ export async function buildApp(options) {
   }));
 
   app.post('/api/quotes', { ...limited, schema: { body: S.QuoteRequest } }, async (request) => {
-    const body = /** @type {{ lines: import('./quotes.mjs').CartLine[], destination: string, serviceId?: string, currency?: string }} */ (request.body);
+    const body = (request.body as { lines: CartLine[], destination: string, serviceId?: string, currency?: string });
     return issueQuote(options.shop, options.secret, options.quoteTtlMs, { ...body, destination: body.destination.toUpperCase() });
   });
 
   // ----- orders -------------------------------------------------------------------------------
 
   app.post('/api/orders', { ...limited, schema: { body: S.OrderRequest, headers: S.IdempotencyHeaders } }, async (request, reply) => {
-    const key = /** @type {string} */ (request.headers['idempotency-key']);
-    const result = await placeOrder(ctx, { key, body: /** @type {import('./orders.mjs').OrderRequestBody} */ (request.body) });
+    const key = request.headers['idempotency-key'] as string;
+    const result = await placeOrder(ctx, { key, body: (request.body as OrderRequestBody) });
     reply.code(result.statusCode).header('location', `/api/orders/${result.body.reference}`);
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return result.body;
@@ -236,7 +243,7 @@ export async function buildApp(options) {
   };
   app.get('/api/orders', { schema: { querystring: listQuery } }, async (request) => {
     authorize(request);
-    const q = /** @type {{ status?: string, since?: string, until?: string, limit?: number, offset?: number }} */ (request.query);
+    const q = request.query as { status?: string, since?: string, until?: string, limit?: number, offset?: number };
     const orders = await options.repo.listOrders({ ...q, limit: q.limit ?? 100 });
     return {
       orders: orders.map((o) => ({ reference: o.reference, status: o.status, createdAt: o.createdAt, updatedAt: o.updatedAt, destination: o.destination, totalIdr: o.totalIdr, lineCount: o.lineCount, contactEmail: o.contactEmail })),
@@ -246,7 +253,7 @@ export async function buildApp(options) {
   const referenceParams = { type: 'object', required: ['reference'], properties: { reference: { type: 'string', maxLength: 40 } } };
 
   app.get('/api/orders/:reference', { schema: { params: referenceParams } }, async (request) => {
-    const { reference } = /** @type {{ reference: string }} */ (request.params);
+    const { reference } = request.params as { reference: string };
     authorize(request, reference);
     const detail = await options.repo.getOrder(reference);
     if (!detail) throw new HttpProblem('not-found', `No order ${reference}.`);
@@ -254,7 +261,7 @@ export async function buildApp(options) {
   });
 
   app.get('/api/orders/:reference/status', { schema: { params: referenceParams } }, async (request) => {
-    const { reference } = /** @type {{ reference: string }} */ (request.params);
+    const { reference } = request.params as { reference: string };
     authorize(request, reference);
     const detail = await options.repo.getOrder(reference);
     if (!detail) throw new HttpProblem('not-found', `No order ${reference}.`);
@@ -262,18 +269,18 @@ export async function buildApp(options) {
   });
 
   app.post('/api/orders/:reference/status', { schema: { params: referenceParams, body: S.StatusChangeRequest } }, async (request) => {
-    const { reference } = /** @type {{ reference: string }} */ (request.params);
+    const { reference } = request.params as { reference: string };
     if (authorize(request) !== 'merchant') throw new HttpProblem('forbidden');
-    const body = /** @type {{ status: string, note?: string }} */ (request.body);
+    const body = request.body as { status: string, note?: string };
     return changeOrderStatus(ctx, reference, { to: body.status, source: 'merchant', ...(body.note ? { note: body.note } : {}) });
   });
 
   // ----- payments -----------------------------------------------------------------------------
 
-  /** Coalesces concurrent payment creation for one order inside this process. @type {Map<string, Promise<unknown>>} */
-  const creating = new Map();
+  /** Coalesces concurrent payment creation for one order inside this process. */
+  const creating: Map<string, Promise<unknown>> = new Map();
   app.post('/api/orders/:reference/payment', { ...limited, schema: { params: referenceParams } }, async (request, reply) => {
-    const { reference } = /** @type {{ reference: string }} */ (request.params);
+    const { reference } = request.params as { reference: string };
     authorize(request, reference);
     const adapter = options.payments[options.paymentAdapter];
     if (!adapter) throw new HttpProblem('service-unavailable', `Payment adapter ${options.paymentAdapter} is not configured.`);
@@ -291,7 +298,7 @@ export async function buildApp(options) {
       })().finally(() => creating.delete(reference));
       creating.set(reference, pending);
     }
-    const { created, payment } = /** @type {{ created: boolean, payment: import('./db/index.mjs').StoredPayment }} */ (await pending);
+    const { created, payment } = (await pending as { created: boolean, payment: StoredPayment });
     reply.code(created ? 201 : 200);
     return paymentView(payment);
   });
@@ -300,7 +307,7 @@ export async function buildApp(options) {
     '/api/payments/notifications/:adapter',
     { schema: { params: { type: 'object', required: ['adapter'], properties: { adapter: { type: 'string', maxLength: 40 } } }, body: { type: 'object' } } },
     async (request) => {
-      const { adapter: id } = /** @type {{ adapter: string }} */ (request.params);
+      const { adapter: id } = request.params as { adapter: string };
       const adapter = Object.hasOwn(options.payments, id) ? options.payments[id] : undefined;
       if (!adapter) throw new HttpProblem('not-found', `No payment adapter "${id}" (configured: ${Object.keys(options.payments).join(', ')}).`);
       const verified = await adapter.verifyNotification({ headers: request.headers, body: request.body });
@@ -319,34 +326,39 @@ export async function buildApp(options) {
 /** Query parameters whose values are secrets (token, access_token, key, signature …). */
 const SECRET_PARAM = /([?&][^=&#]*(?:token|key|secret|password|signature|auth)[^=&#]*=)[^&#]*/gi;
 
-/** A URL for the log: values of secret-looking query parameters replaced. @param {string} url */
-export function redactUrl(url) {
+/** A URL for the log: values of secret-looking query parameters replaced. */
+export function redactUrl(url: string) {
   return url.replace(SECRET_PARAM, '$1[redacted]');
 }
 
-/** Trust the first `hops` proxies in front of the server (what proxy-addr does for a number). @param {number} hops */
-const trustHops = (hops) => (/** @type {string} */ _address, /** @type {number} */ hop) => hop < hops;
+/** Trust the first `hops` proxies in front of the server (what proxy-addr does for a number). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-/** @param {number} ms */
-const formatMs = (ms) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
+const formatMs = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
-/** @param {import('fastify').FastifyReply} reply  @param {import('./problem.mjs').Problem} body  @param {Record<string, string>} [headers] */
-function sendProblem(reply, body, headers = {}) {
+function sendProblem(reply: FastifyReply, body: Problem, headers: Record<string, string> = {}) {
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+/** What sendError reads of a thrown value: fastify's errors (code, statusCode, validation) and others. */
+type ThrownError = Error & { code?: string, statusCode?: number } & (SchemaFailure | { validation?: undefined, validationContext?: undefined });
+/** fastify's error for a request that does not match a route's schema (ajv's errors). */
+interface SchemaFailure {
+  validation: { keyword: string, instancePath?: string, params: Record<string, string>, message?: string }[];
+  validationContext: string;
 }
 
 /**
  * Every error becomes problem+json: schema failures with their field paths, fastify's body
  * errors (bad JSON, too large, wrong media type) with their status, our HttpProblems as built,
  * anything else as a 500 without internals.
- * @param {any} error  @param {import('fastify').FastifyRequest} request  @param {import('fastify').FastifyReply} reply
  */
-function sendError(error, request, reply) {
+function sendError(error: ThrownError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof HttpProblem) return sendProblem(reply, error.toJSON(), error.headers);
   if (error.validation) {
     const where = error.validationContext === 'body' ? [] : [error.validationContext === 'querystring' ? 'query' : error.validationContext];
-    const errors = error.validation.map((/** @type {any} */ e) => {
+    const errors = error.validation.map((e) => {
       const segments = [...where, ...segmentsOf(e.instancePath ?? '')];
       if (e.keyword === 'required') return fieldError([...segments, e.params.missingProperty], 'is required');
       if (e.keyword === 'additionalProperties') {

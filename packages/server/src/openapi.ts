@@ -4,13 +4,13 @@
  * `mendunia-server openapi` (a test keeps the two equal).
  */
 import { readFileSync } from 'node:fs';
-import { NAMED_SCHEMAS } from './schemas.mjs';
-import { PROBLEM_TYPE_BASE, PROBLEM_TYPES } from './problem.mjs';
+import { NAMED_SCHEMAS } from './schemas.js';
+import { PROBLEM_TYPE_BASE, PROBLEM_TYPES } from './problem.js';
 
-const VERSION = /** @type {{ version: string }} */ (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** Replaces nested named schemas by $refs to their components. @param {unknown} schema  @param {unknown} [root] @returns {unknown} */
-function refify(schema, root = schema) {
+/** Replaces nested named schemas by $refs to their components. */
+function refify(schema: unknown, root: unknown = schema): unknown {
   if (Array.isArray(schema)) return schema.map((s) => refify(s, root));
   if (!schema || typeof schema !== 'object') return schema;
   if (schema !== root) {
@@ -19,10 +19,9 @@ function refify(schema, root = schema) {
   return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, refify(v, root)]));
 }
 
-const ref = (/** @type {keyof typeof NAMED_SCHEMAS} */ name) => ({ $ref: `#/components/schemas/${name}` });
-const json = (/** @type {unknown} */ schema) => ({ 'application/json': { schema } });
-/** @param {string} description  @param {string[]} types */
-const problemResponse = (description, types) => ({
+const ref = (name: keyof typeof NAMED_SCHEMAS) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const problemResponse = (description: string, types: string[]) => ({
   description: `${description} (${types.map((t) => `\`${t}\``).join(', ')})`,
   content: { 'application/problem+json': { schema: ref('ProblemDetails') } },
 });

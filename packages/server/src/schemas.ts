@@ -5,7 +5,7 @@
  */
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '@mendunia/core';
 
-export const ORDER_STATUSES = /** @type {const} */ (['pending_payment', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded']);
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
 // The cart limits of the browser's cart (core's limits.ts): a cart it accepts is never refused here.
 
 const idr = { type: 'integer', minimum: 0, description: 'Whole rupiah' };

@@ -8,36 +8,33 @@ import { randomBytes } from 'node:crypto';
 import { convertIdr, findProduct, findVariant, stockOf } from '@mendunia/core';
 import { buildQuote } from '@mendunia/core/checkout/index.js';
 import { describe } from '@mendunia/i18n/messages.js';
-import { canonicalJson, hmacBase64url, safeEqual } from './canonical.mjs';
-import { fieldError, HttpProblem } from './problem.mjs';
+import { canonicalJson, hmacBase64url, safeEqual } from './canonical.js';
+import { fieldError, HttpProblem } from './problem.js';
 
-/** @typedef {import('@mendunia/core').Catalog} Catalog */
-/** @typedef {import('@mendunia/core').RateSet} RateSet */
-/** @typedef {import('@mendunia/core/checkout/index.js').CheckoutConfig} CheckoutConfig */
-/** @typedef {import('@mendunia/core/checkout/index.js').Quote} CoreQuote */
-/** @typedef {import('./problem.mjs').FieldError} FieldError */
-/** @typedef {{ productId: string, variantId?: string, quantity: number }} CartLine */
-/**
- * @typedef {object} Shop  what prices depend on, as loaded at start (rates may refresh)
- * @property {Catalog} catalog
- * @property {CheckoutConfig} config
- * @property {() => RateSet | undefined} rates
- */
-/**
- * @typedef {object} SignedQuote
- * @property {string} id
- * @property {string} issuedAt
- * @property {string} expiresAt
- * @property {string} destination
- * @property {string} [region]
- * @property {'IDR'} currency
- * @property {{ productId: string, variantId?: string, quantity: number, name: string, unitPriceIdr: number, lineTotalIdr: number }[]} lines
- * @property {{ serviceId: string, carrier: string, priceIdr: number, parcels: number, days: readonly number[] }} shipping
- * @property {{ regime: string, incoterm: string, atCheckoutIdr: number, onDeliveryIdr: number } | null} taxes
- * @property {CoreQuote['totals']} totals
- * @property {string | null} ratesDate
- * @property {string} [signature]
- */
+import type { Catalog, Money, RateSet } from '@mendunia/core';
+import type { CheckoutConfig, Quote as CoreQuote } from '@mendunia/core/checkout/index.js';
+import type { FieldError } from './problem.js';
+export type CartLine = { productId: string, variantId?: string, quantity: number };
+/** what prices depend on, as loaded at start (rates may refresh) */
+export interface Shop {
+  catalog: Catalog;
+  config: CheckoutConfig;
+  rates: () => RateSet | undefined;
+}
+export interface SignedQuote {
+  id: string;
+  issuedAt: string;
+  expiresAt: string;
+  destination: string;
+  region?: string;
+  currency: 'IDR';
+  lines: { productId: string, variantId?: string, quantity: number, name: string, unitPriceIdr: number, lineTotalIdr: number }[];
+  shipping: { serviceId: string, carrier: string, priceIdr: number, parcels: number, days: readonly number[] };
+  taxes: { regime: string, incoterm: string, atCheckoutIdr: number, onDeliveryIdr: number } | null;
+  totals: CoreQuote['totals'];
+  ratesDate: string | null;
+  signature?: string;
+}
 
 const SIGNATURE_PREFIX = 'v1.';
 /** Keeps a quote signature from being valid as any other signature made with the same secret. */
@@ -49,17 +46,12 @@ const NOT_PRICED = new Set(['id', 'issuedAt', 'expiresAt', 'ratesDate', 'signatu
  * Checks a cart against the catalog and prices it. Unknown products or variants and quantities
  * over the stock are refused with the line's path; a cart that cannot go to the destination
  * (restricted item, no carrier, over the destination's limit) likewise.
- * @param {Shop} shop
- * @param {{ lines: readonly CartLine[], destination: string, region?: string, serviceId?: string, now?: Date }} input
- * @param {string} [pathPrefix]  'quote.' when the lines came inside a quote
- * @returns {CoreQuote}
+ * @param pathPrefix  'quote.' when the lines came inside a quote
  */
-export function priceCart(shop, input, pathPrefix = '') {
-  const prefixed = (/** @type {(string | number)[]} */ segments) => (pathPrefix ? [pathPrefix, ...segments] : segments);
-  /** @type {FieldError[]} */
-  const errors = [];
-  /** @type {Map<string, { quantity: number, stock: number | null, index: number }>} */
-  const totals = new Map();
+export function priceCart(shop: Shop, input: { lines: readonly CartLine[], destination: string, region?: string, serviceId?: string, now?: Date }, pathPrefix = ''): CoreQuote {
+  const prefixed = (segments: (string | number)[]) => (pathPrefix ? [pathPrefix, ...segments] : segments);
+  const errors: FieldError[] = [];
+  const totals: Map<string, { quantity: number, stock: number | null, index: number }> = new Map();
   input.lines.forEach((line, index) => {
     const product = findProduct(shop.catalog, line.productId);
     if (!product) return errors.push(fieldError(prefixed(['lines', index, 'productId']), `unknown product "${line.productId}"`));
@@ -134,12 +126,9 @@ export function priceCart(shop, input, pathPrefix = '') {
 
 /**
  * The signed part of a quote: everything an order is charged from.
- * @param {CoreQuote} quote
- * @param {{ id: string, issuedAt: Date, expiresAt: Date, rates: RateSet | undefined }} meta
- * @returns {SignedQuote}
  */
-export function quoteBody(quote, meta) {
-  const service = /** @type {NonNullable<CoreQuote['service']>} */ (quote.service);
+export function quoteBody(quote: CoreQuote, meta: { id: string, issuedAt: Date, expiresAt: Date, rates: RateSet | undefined }): SignedQuote {
+  const service = quote.service as NonNullable<CoreQuote['service']>;
   const lc = quote.landedCost;
   return {
     id: meta.id,
@@ -163,8 +152,7 @@ export function quoteBody(quote, meta) {
   };
 }
 
-/** @param {string} secret  @param {Omit<SignedQuote, 'signature'>} body */
-export function signQuote(secret, body) {
+export function signQuote(secret: string, body: Omit<SignedQuote, 'signature'>) {
   return SIGNATURE_PREFIX + hmacBase64url(secret, SIGNING_CONTEXT + canonicalJson(body));
 }
 
@@ -174,13 +162,8 @@ export const newQuoteId = () => `qt_${randomBytes(16).toString('base64url')}`;
 /**
  * POST /api/quotes: the signed quote plus what a checkout shows beside it (shipping options,
  * the landed-cost explanation, an estimate in the buyer's currency).
- * @param {Shop} shop
- * @param {string} secret
- * @param {number} ttlMs
- * @param {{ lines: CartLine[], destination: string, region?: string, serviceId?: string, currency?: string }} request
- * @param {Date} [now]
  */
-export function issueQuote(shop, secret, ttlMs, request, now = new Date()) {
+export function issueQuote(shop: Shop, secret: string, ttlMs: number, request: { lines: CartLine[], destination: string, region?: string, serviceId?: string, currency?: string }, now: Date = new Date()) {
   const quote = priceCart(shop, { ...request, now });
   const rates = shop.rates();
   const body = quoteBody(quote, { id: newQuoteId(), issuedAt: now, expiresAt: new Date(now.getTime() + ttlMs), rates });
@@ -194,11 +177,7 @@ export function issueQuote(shop, secret, ttlMs, request, now = new Date()) {
   };
 }
 
-/**
- * @param {CoreQuote['totals']} totals  @param {string} currency  @param {RateSet} rates
- * @returns {{ currency: string, goods: import('@mendunia/core').Money, shipping: import('@mendunia/core').Money, total: import('@mendunia/core').Money, ratesDate: string } | undefined}
- */
-function displayEstimate(totals, currency, rates) {
+function displayEstimate(totals: CoreQuote['totals'], currency: string, rates: RateSet): { currency: string, goods: Money, shipping: Money, total: Money, ratesDate: string } | undefined {
   try {
     return {
       currency,
@@ -217,13 +196,8 @@ function displayEstimate(totals, currency, rates) {
  * a changed quote (bad signature) → 422 quote-tampered naming the changed fields;
  * an expired one → 422 quote-expired; one whose prices no longer hold → 409 quote-outdated.
  * Returns the fresh core quote the order is made from.
- * @param {Shop} shop
- * @param {string} secret
- * @param {SignedQuote} quote
- * @param {Date} now
- * @returns {CoreQuote}
  */
-export function verifyQuote(shop, secret, quote, now) {
+export function verifyQuote(shop: Shop, secret: string, quote: SignedQuote, now: Date): CoreQuote {
   const { signature = '', ...body } = quote;
   const request = {
     lines: quote.lines.map((l) => ({ productId: l.productId, ...(l.variantId !== undefined ? { variantId: l.variantId } : {}), quantity: l.quantity })),
@@ -235,8 +209,7 @@ export function verifyQuote(shop, secret, quote, now) {
   if (!safeEqual(signature, signQuote(secret, body))) {
     // Name what was changed where we can: the fields that differ from a fresh pricing of the
     // same lines. A changed id or date, or a forged signature, only shows as the signature.
-    /** @type {FieldError[]} */
-    let changed = [];
+    let changed: FieldError[] = [];
     try {
       const fresh = quoteBody(priceCart(shop, request, 'quote'), { id: quote.id, issuedAt: now, expiresAt: now, rates: shop.rates() });
       changed = differences(body, fresh, ['quote']).map((d) => fieldError(d.path, `does not match the signed quote (the server computes ${JSON.stringify(d.expected)})`));
@@ -264,20 +237,15 @@ export function verifyQuote(shop, secret, quote, now) {
 
 /**
  * Paths where two priced quote bodies differ (identity and lifetime fields ignored).
- * @param {unknown} actual
- * @param {unknown} expected
- * @param {(string | number)[]} path
- * @returns {{ path: (string | number)[], actual: unknown, expected: unknown }[]}
  */
-export function differences(actual, expected, path) {
+export function differences(actual: unknown, expected: unknown, path: (string | number)[]): { path: (string | number)[], actual: unknown, expected: unknown }[] {
   if (canonicalJson(actual) === canonicalJson(expected)) return [];
   const bothObjects = actual && expected && typeof actual === 'object' && typeof expected === 'object' && Array.isArray(actual) === Array.isArray(expected);
   if (!bothObjects) return [{ path, actual, expected }];
-  const a = /** @type {Record<string, unknown>} */ (actual);
-  const e = /** @type {Record<string, unknown>} */ (expected);
+  const a = actual as Record<string, unknown>;
+  const e = expected as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(e)]);
-  /** @type {{ path: (string | number)[], actual: unknown, expected: unknown }[]} */
-  const out = [];
+  const out: { path: (string | number)[], actual: unknown, expected: unknown }[] = [];
   for (const key of keys) {
     if (path.length === 1 && NOT_PRICED.has(key)) continue;
     out.push(...differences(a[key], e[key], [...path, Array.isArray(actual) ? Number(key) : key]));

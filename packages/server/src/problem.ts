@@ -7,13 +7,11 @@
 export const PROBLEM_TYPE_BASE = 'https://mendunia.dev/problems/';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-/**
- * @typedef {{ path: string, pointer: string, message: string }} FieldError
- * @typedef {{ type: string, title: string, status: number, detail?: string, errors?: FieldError[], [extra: string]: unknown }} Problem
- */
+export type FieldError = { path: string, pointer: string, message: string };
+export type Problem = { type: string, title: string, status: number, detail?: string, errors?: FieldError[], [extra: string]: unknown };
 
 /** What each problem type means; the OpenAPI document lists the same table. */
-export const PROBLEM_TYPES = /** @type {const} */ ({
+export const PROBLEM_TYPES = ({
   'validation-error': { status: 400, title: 'The request is not valid' },
   'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
   'unauthorized': { status: 401, title: 'A valid bearer token is required' },
@@ -36,18 +34,20 @@ export const PROBLEM_TYPES = /** @type {const} */ ({
   'payment-provider-error': { status: 502, title: 'The payment provider did not accept the request' },
   'service-unavailable': { status: 503, title: 'The service is not ready' },
   'internal-error': { status: 500, title: 'Internal server error' },
-});
+} as const);
 
-/** @typedef {keyof typeof PROBLEM_TYPES} ProblemType */
+export type ProblemType = keyof typeof PROBLEM_TYPES;
 
 /** An error that becomes a problem response; thrown by routes and services. */
 export class HttpProblem extends Error {
-  /**
-   * @param {ProblemType} type
-   * @param {string} [detail]
-   * @param {{ errors?: FieldError[], status?: number, extra?: Record<string, unknown>, headers?: Record<string, string> }} [options]
-   */
-  constructor(type, detail, options = {}) {
+  type: ProblemType;
+  status: number;
+  detail: string | undefined;
+  errors: FieldError[] | undefined;
+  extra: Record<string, unknown> | undefined;
+  headers: Record<string, string> | undefined;
+
+  constructor(type: ProblemType, detail?: string, options: { errors?: FieldError[], status?: number, extra?: Record<string, unknown>, headers?: Record<string, string> } = {}) {
     super(detail ?? PROBLEM_TYPES[type].title);
     this.name = 'HttpProblem';
     this.type = type;
@@ -58,19 +58,12 @@ export class HttpProblem extends Error {
     this.headers = options.headers;
   }
 
-  /** @returns {Problem} */
-  toJSON() {
+  toJSON(): Problem {
     return problem(this.type, this.detail, { errors: this.errors, status: this.status, extra: this.extra });
   }
 }
 
-/**
- * @param {ProblemType} type
- * @param {string} [detail]
- * @param {{ errors?: FieldError[], status?: number, extra?: Record<string, unknown> }} [options]
- * @returns {Problem}
- */
-export function problem(type, detail, options = {}) {
+export function problem(type: ProblemType, detail?: string, options: { errors?: FieldError[], status?: number, extra?: Record<string, unknown> } = {}): Problem {
   return {
     type: PROBLEM_TYPE_BASE + type,
     title: PROBLEM_TYPES[type].title,
@@ -84,16 +77,12 @@ export function problem(type, detail, options = {}) {
 /**
  * A field error from a path given as segments: ['lines', 0, 'quantity'] →
  * { path: 'lines[0].quantity', pointer: '/lines/0/quantity' }.
- * @param {readonly (string | number)[]} segments
- * @param {string} message
- * @returns {FieldError}
  */
-export function fieldError(segments, message) {
+export function fieldError(segments: readonly (string | number)[], message: string): FieldError {
   return { path: dotPath(segments), pointer: pointerOf(segments), message };
 }
 
-/** @param {readonly (string | number)[]} segments */
-export function dotPath(segments) {
+export function dotPath(segments: readonly (string | number)[]) {
   let out = '';
   for (const s of segments) {
     if (typeof s === 'number' || /^\d+$/.test(s)) out += `[${s}]`;
@@ -102,13 +91,12 @@ export function dotPath(segments) {
   return out;
 }
 
-/** @param {readonly (string | number)[]} segments */
-function pointerOf(segments) {
+function pointerOf(segments: readonly (string | number)[]) {
   return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-/** JSON pointer → segments ('/lines/0/quantity' → ['lines', '0', 'quantity']). @param {string} pointer */
-export function segmentsOf(pointer) {
+/** JSON pointer → segments ('/lines/0/quantity' → ['lines', '0', 'quantity']). */
+export function segmentsOf(pointer: string) {
   if (!pointer) return [];
   return pointer
     .slice(1)

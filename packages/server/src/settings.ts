@@ -15,51 +15,63 @@ import { parseDuration } from '@mendunia/core';
 export const DEFAULT_CONFIG_DIR = resolve(fileURLToPath(new URL('../defaults/', import.meta.url)));
 
 export class SettingsError extends Error {
-  /** @param {string} message */
-  constructor(message) {
+  constructor(message: string) {
     super(message);
     this.name = 'SettingsError';
   }
 }
 
-/**
- * @typedef {object} Settings
- * @property {string} host
- * @property {number} port
- * @property {string} dataDir
- * @property {string} configDir
- * @property {string} catalog     file path or http(s) URL
- * @property {string} checkout    file path or http(s) URL
- * @property {string | undefined} rates  file path or http(s) URL (rates JSON or ECB XML)
- * @property {number} ratesRefreshMs
- * @property {string | undefined} databaseUrl   postgres://… ; SQLite when absent
- * @property {string | undefined} secret
- * @property {string | undefined} merchantToken
- * @property {number} quoteTtlMs
- * @property {number} bodyLimit
- * @property {string} corsOrigin
- * @property {string} payment    'manual' | 'midtrans'
- * @property {{ serverKey?: string, snapUrl: string, apiUrl: string, finishUrl?: string }} midtrans
- * @property {{ url?: string, secret?: string, maxAttempts: number, retryBaseMs: number, pollMs: number, timeoutMs: number }} webhook
- * @property {string | undefined} logLevel
- * @property {Timeouts} timeouts
- * @property {{ max: number, windowMs: number }} rateLimit  public POSTs per client address and route per window; max 0 = off
- * @property {boolean | number | string[]} trustProxy  whose X-Forwarded-For to believe for the client address (rate limit, logs)
- * @property {number} idempotencyTtlMs   Idempotency-Key records older than this are purged
- * @property {boolean} production        NODE_ENV=production: weak secrets are refused, not only warned about
- */
+export interface Settings {
+  host: string;
+  port: number;
+  dataDir: string;
+  configDir: string;
+  /** file path or http(s) URL */
+  catalog: string;
+  /** file path or http(s) URL */
+  checkout: string;
+  /** file path or http(s) URL (rates JSON or ECB XML) */
+  rates: string | undefined;
+  ratesRefreshMs: number;
+  /** postgres://… ; SQLite when absent */
+  databaseUrl: string | undefined;
+  secret: string | undefined;
+  merchantToken: string | undefined;
+  quoteTtlMs: number;
+  bodyLimit: number;
+  corsOrigin: string;
+  /** 'manual' | 'midtrans' */
+  payment: string;
+  midtrans: { serverKey?: string, snapUrl: string, apiUrl: string, finishUrl?: string };
+  webhook: { url?: string, secret?: string, maxAttempts: number, retryBaseMs: number, pollMs: number, timeoutMs: number };
+  logLevel: string | undefined;
+  timeouts: Timeouts;
+  /** public POSTs per client address and route per window; max 0 = off */
+  rateLimit: { max: number, windowMs: number };
+  /** whose X-Forwarded-For to believe for the client address (rate limit, logs) */
+  trustProxy: boolean | number | string[];
+  /** Idempotency-Key records older than this are purged */
+  idempotencyTtlMs: number;
+  /** NODE_ENV=production: weak secrets are refused, not only warned about */
+  production: boolean;
+}
 
 /**
  * How long a client may take, so that slow or idle connections (slow-loris) cannot hold the server.
- * @typedef {object} Timeouts
- * @property {number} headersMs     to send the request line and all headers (Node's headersTimeout)
- * @property {number} requestMs     to send the whole request, body included (requestTimeout)
- * @property {number} keepAliveMs   an idle kept-alive connection waits this long for the next request
- * @property {number} connectionMs  a socket with no traffic at all is closed after this (socket timeout)
  */
+export interface Timeouts {
+  /** to send the request line and all headers (Node's headersTimeout) */
+  headersMs: number;
+  /** to send the whole request, body included (requestTimeout) */
+  requestMs: number;
+  /** an idle kept-alive connection waits this long for the next request */
+  keepAliveMs: number;
+  /** a socket with no traffic at all is closed after this (socket timeout) */
+  connectionMs: number;
+}
 
 /** Flag name → settings key; each takes a value. */
-const FLAGS = /** @type {const} */ ({
+const FLAGS = ({
   '--host': 'host',
   '--port': 'port',
   '--data-dir': 'dataDir',
@@ -69,40 +81,35 @@ const FLAGS = /** @type {const} */ ({
   '--rates': 'rates',
   '--database-url': 'databaseUrl',
   '--payment': 'payment',
-});
+} as const);
 
 /**
  * Splits `argv` into known flags (`--port 8080` or `--port=8080`) and the remaining words.
- * @param {readonly string[]} argv
- * @returns {{ flags: Record<string, string>, rest: string[] }}
  */
-export function parseFlags(argv) {
-  /** @type {Record<string, string>} */
-  const flags = {};
+export function parseFlags(argv: readonly string[]): { flags: Record<string, string>, rest: string[] } {
+  const flags: Record<string, string> = {};
   const rest = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = /** @type {string} */ (argv[i]);
+    const arg = argv[i] as string;
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (Object.hasOwn(FLAGS, name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new SettingsError(`${name} needs a value`);
-      flags[FLAGS[/** @type {keyof typeof FLAGS} */ (name)]] = value;
+      flags[FLAGS[(name as keyof typeof FLAGS)]] = value;
     } else rest.push(arg);
   }
   return { flags, rest };
 }
 
 /**
- * @param {Record<string, string>} flags  from parseFlags
- * @param {NodeJS.ProcessEnv} env
- * @returns {Settings}
+ * @param flags  from parseFlags
  */
-export function readSettings(flags = {}, env = process.env) {
-  const pick = (/** @type {string} */ flag, /** @type {string} */ name) => flags[flag] ?? (env[name] || undefined);
+export function readSettings(flags: Record<string, string> = {}, env: NodeJS.ProcessEnv = process.env): Settings {
+  const pick = (flag: string, name: string) => flags[flag] ?? (env[name] || undefined);
   const dataDir = resolve(pick('dataDir', 'MENDUNIA_DATA_DIR') ?? 'data');
   const configDir = resolve(pick('configDir', 'MENDUNIA_CONFIG_DIR') ?? DEFAULT_CONFIG_DIR);
-  const inConfig = (/** @type {string} */ name) => resolve(configDir, name);
+  const inConfig = (name: string) => resolve(configDir, name);
   const catalog = pick('catalog', 'MENDUNIA_CATALOG') ?? inConfig('catalog.json');
   const checkout = pick('checkout', 'MENDUNIA_CHECKOUT') ?? inConfig('checkout.json');
   const rates =
@@ -163,9 +170,8 @@ export function readSettings(flags = {}, env = process.env) {
   };
 }
 
-/** @param {NodeJS.ProcessEnv} env @returns {Timeouts} */
-function readTimeouts(env) {
-  const positive = (/** @type {string} */ name, /** @type {string} */ fallback) => {
+function readTimeouts(env: NodeJS.ProcessEnv): Timeouts {
+  const positive = (name: string, fallback: string) => {
     const ms = duration(env[name] || fallback, name);
     if (ms <= 0) throw new SettingsError(`${name}: expected a duration above 0, got "${env[name]}"`);
     return ms;
@@ -183,10 +189,8 @@ function readTimeouts(env) {
 /**
  * MENDUNIA_TRUST_PROXY: unset/false (the socket's address is the client), true (any proxy), a
  * number of proxy hops, or the proxies' addresses/CIDRs separated by commas.
- * @param {string | undefined} text
- * @returns {boolean | number | string[]}
  */
-function trustProxy(text) {
+function trustProxy(text: string | undefined): boolean | number | string[] {
   const value = (text ?? '').trim();
   if (value === '' || /^(false|no|off)$/i.test(value)) return false;
   if (/^(true|yes|on)$/i.test(value)) return true;
@@ -197,18 +201,16 @@ function trustProxy(text) {
   return list;
 }
 
-/** @param {string} text  @param {string} name  @param {number} min  @param {number} max */
-function integer(text, name, min, max) {
+function integer(text: string, name: string, min: number, max: number) {
   const n = Number(text);
   if (!Number.isInteger(n) || n < min || n > max) throw new SettingsError(`${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
   return n;
 }
 
-/** @param {string} text  @param {string} name */
-function duration(text, name) {
+function duration(text: string, name: string) {
   try {
     return parseDuration(text);
   } catch (error) {
-    throw new SettingsError(`${name}: ${/** @type {Error} */ (error).message}`);
+    throw new SettingsError(`${name}: ${(error as Error).message}`);
   }
 }
