@@ -19,8 +19,6 @@ import { inTransaction, migrate } from './migrations.mjs';
 
 /** @param {unknown} value  a timestamp as either database returns it */
 const iso = (value) => (value instanceof Date ? value.toISOString() : String(value));
-/** @param {unknown} value */
-const isoOrNull = (value) => (value === null || value === undefined ? null : iso(value));
 
 /**
  * @param {import('./dialect.mjs').Dialect} dialect
