@@ -10,7 +10,7 @@
  * - `lockMigrations`  PostgreSQL: an advisory lock, so two instances never migrate at once
  * - `uniqueViolation` the unique constraint a failed write broke, named as PostgreSQL names it
  */
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -32,6 +32,7 @@ import { ensureDataDir, privateFile } from '../secrets.mjs';
  * @property {'sqlite' | 'postgres'} kind
  * @property {string} description                      where the data is, for the start-up line
  * @property {import('kysely').Kysely<Tables>} db
+ * @property {() => Promise<void>} close
  * @property {ColumnTypes} types
  * @property {(column: import('kysely').ColumnDefinitionBuilder) => import('kysely').ColumnDefinitionBuilder} serialKey
  * @property {'begin immediate' | 'begin'} begin
@@ -52,30 +53,23 @@ const MIGRATION_LOCK = 7_302_451_813;
  * @returns {Dialect}
  */
 export function sqliteDialect(file) {
-  ensureDataDir(dirname(file));
-  // Buyers' names, addresses and phone numbers: the owner's only (0600, WAL files alike).
-  privateFile(file);
-  const database = new Database(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
-  // Kysely prepares every query anew; the repository's queries are a fixed set, so keep each
-  // prepared statement (better-sqlite3 statements are reusable; Kysely runs one at a time).
-  /** @type {Map<string, import('better-sqlite3').Statement>} */
-  const statements = new Map();
-  const cached = {
-    close: () => database.close(),
-    prepare: (/** @type {string} */ text) => {
-      let statement = statements.get(text);
-      if (!statement) statements.set(text, (statement = database.prepare(text)));
-      return statement;
-    },
-  };
+  const path = resolve(file);
+  let open = openFiles.get(path);
+  if (!open) openFiles.set(path, (open = { db: openSqlite(path), users: 0 }));
+  open.users += 1;
+  const shared = open;
+  let closed = false;
   return {
     kind: 'sqlite',
     description: `SQLite ${file}`,
-    db: new Kysely({ dialect: new SqliteDialect({ database: cached }) }),
+    db: shared.db,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      if (--shared.users > 0) return;
+      openFiles.delete(path);
+      await shared.db.destroy();
+    },
     types: { timestamp: 'text', json: 'text', money: 'integer', serial: 'integer' },
     serialKey: (column) => column.primaryKey().autoIncrement(),
     begin: 'begin immediate',
@@ -97,6 +91,39 @@ export function sqliteDialect(file) {
 }
 
 /**
+ * One connection per file in a process. Kysely runs a SQLite connection's queries one at a time,
+ * transactions included; two connections to one file in one process would not: the second one's
+ * BEGIN IMMEDIATE waits (blocking, busy_timeout) for a transaction that cannot go on meanwhile.
+ * @type {Map<string, { db: import('kysely').Kysely<Tables>, users: number }>}
+ */
+const openFiles = new Map();
+
+/** @param {string} file  @returns {import('kysely').Kysely<Tables>} */
+function openSqlite(file) {
+  ensureDataDir(dirname(file));
+  // Buyers' names, addresses and phone numbers: the owner's only (0600, WAL files alike).
+  privateFile(file);
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  // Kysely prepares every query anew; the repository's queries are a fixed set, so keep each
+  // prepared statement (better-sqlite3 statements are reusable; Kysely runs one at a time).
+  /** @type {Map<string, import('better-sqlite3').Statement>} */
+  const statements = new Map();
+  const cached = {
+    close: () => database.close(),
+    prepare: (/** @type {string} */ text) => {
+      let statement = statements.get(text);
+      if (!statement) statements.set(text, (statement = database.prepare(text)));
+      return statement;
+    },
+  };
+  return new Kysely({ dialect: new SqliteDialect({ database: cached }) });
+}
+
+/**
  * PostgreSQL through node-postgres, for several server instances sharing one database.
  * @param {string} url
  * @returns {Dialect}
@@ -105,10 +132,13 @@ export function postgresDialect(url) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its server (a restart) must not crash the process.
   pool.on('error', () => undefined);
+  /** @type {import('kysely').Kysely<Tables>} */
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
     description: `PostgreSQL ${redact(url)}`,
-    db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
+    db,
+    close: () => db.destroy(),
     types: { timestamp: 'timestamptz', json: 'jsonb', money: 'bigint', serial: 'bigserial' },
     serialKey: (column) => column.primaryKey(),
     begin: 'begin',

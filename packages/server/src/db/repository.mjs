@@ -81,9 +81,7 @@ export function createKyselyRepository(dialect) {
 
     migrate: () => migrate(dialect),
 
-    async close() {
-      await db.destroy();
-    },
+    close: () => dialect.close(),
 
     findIdempotencyKey: (key) => findKey(db, key),
 

@@ -52,6 +52,6 @@ export async function writeVersion1Database(settings, order) {
       )
       .execute();
   } finally {
-    await dialect.db.destroy();
+    await dialect.close();
   }
 }
