@@ -154,6 +154,28 @@ export function postgresDialect(url) {
   };
 }
 
+/**
+ * A write transaction on one connection, begun the dialect's way (SQLite: BEGIN IMMEDIATE, so
+ * two writers never both read before writing).
+ * @template T
+ * @param {Dialect} dialect
+ * @param {(trx: import('kysely').Kysely<Tables>) => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+export function inTransaction(dialect, fn) {
+  return dialect.db.connection().execute(async (conn) => {
+    await sql.raw(dialect.begin).execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql.raw('commit').execute(conn);
+      return result;
+    } catch (error) {
+      await sql.raw('rollback').execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
 /** The URL without its password, for logs. @param {string} url */
 function redact(url) {
   try {

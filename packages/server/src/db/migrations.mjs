@@ -8,7 +8,7 @@
  * schema (same tables, columns, types, keys, constraints and index names), so a database made
  * by the earlier code migrates on from the version it records.
  */
-import { sql } from 'kysely';
+import { inTransaction } from './dialect.mjs';
 
 /** @typedef {import('./dialect.mjs').Executor} Executor */
 /** @typedef {import('./dialect.mjs').Dialect} Dialect */
@@ -150,27 +150,5 @@ export async function migrate(dialect, { until = Infinity } = {}) {
       applied.push(m.version);
     }
     return applied;
-  });
-}
-
-/**
- * A write transaction on one connection, begun the dialect's way (SQLite: BEGIN IMMEDIATE, so
- * two writers never both read before writing).
- * @template T
- * @param {Dialect} dialect
- * @param {(trx: import('kysely').Kysely<import('./tables.mjs').Database>) => Promise<T>} fn
- * @returns {Promise<T>}
- */
-export function inTransaction(dialect, fn) {
-  return dialect.db.connection().execute(async (conn) => {
-    await sql.raw(dialect.begin).execute(conn);
-    try {
-      const result = await fn(conn);
-      await sql.raw('commit').execute(conn);
-      return result;
-    } catch (error) {
-      await sql.raw('rollback').execute(conn).catch(() => undefined);
-      throw error;
-    }
   });
 }

@@ -11,7 +11,8 @@
  */
 import { localise } from '@mendunia/core';
 import { IdempotencyKeySpentError, ReferenceTakenError } from './index.mjs';
-import { inTransaction, migrate } from './migrations.mjs';
+import { inTransaction } from './dialect.mjs';
+import { migrate } from './migrations.mjs';
 
 /** @typedef {import('./index.mjs').Repository} Repository */
 /** @typedef {import('./index.mjs').StoredLine} StoredLine */
