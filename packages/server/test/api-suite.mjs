@@ -576,6 +576,40 @@ export function defineApiSuite(label, makeBackend) {
       }
     });
 
+    test('two repositories on one database (on PostgreSQL two pools, as two server instances): one key raced from both makes one order; a webhook is claimed once', async () => {
+      const shared = await backend.storage('twins');
+      const [a, b] = [await createRepository(shared.settings), await createRepository(shared.settings)];
+      try {
+        // Both migrate at once: one applies the migrations, the other finds them done.
+        const migrated = await Promise.all([a.migrate(), b.migrate()]);
+        assert.deepEqual(migrated.flat().sort(), [1, 2]);
+        /** @param {string} reference @returns {any} */
+        const order = (reference) => ({
+          reference, createdAt: new Date().toISOString(), address: { country: 'SG' }, totals: { totalIdr: 465000 }, contact: { email: 'twins@example.sg' },
+          lines: [{ productId: 'pala-banda', variantId: '100g', name: 'Banda Nutmeg', quantity: 1, unitPriceIdr: 465000, lineTotalIdr: 465000, unitWeightGrams: 100 }],
+        });
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            (i % 2 ? a : b).insertOrder({
+              key: 'twins-key', requestHash: 'h', statusCode: 201, response: { reference: `MDN-TWINS-${i}` }, order: order(`MDN-TWINS-${i}`), status: 'pending_payment',
+              quoteId: 'qt_twins', source: 'api', webhooks: [{ id: `wh_twins_${i}`, type: 'order.created', reference: `MDN-TWINS-${i}`, payload: { i } }], now: new Date(),
+            }),
+          ),
+        );
+        assert.equal(results.filter((r) => r.inserted).length, 1);
+        const winner = (await a.listOrders()).map((o) => o.reference);
+        assert.equal(winner.length, 1);
+        for (const r of results) if (!r.inserted) assert.deepEqual(r.existing.response, { reference: winner[0] });
+        assert.equal((await a.getOrder(/** @type {string} */ (winner[0])))?.lines.length, 1);
+        // The one queued webhook: claimed by exactly one instance, then locked for the other.
+        const now = new Date(Date.now() + 1000);
+        const claims = await Promise.all([a, b, a, b].map((repo) => repo.claimWebhooks({ now, limit: 5, lockMs: 60_000 })));
+        assert.deepEqual(claims.flat().map((c) => [c.reference, c.attempts]), [[winner[0], 1]]);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+
     test('killed with SIGKILL during a stream of orders: after a restart every acknowledged order is there with all its lines', async () => {
       const crashStorage = await backend.storage('crash');
       let crashed = await startServer({ dataDir: crashStorage.dataDir, env: crashStorage.env });

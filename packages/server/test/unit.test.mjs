@@ -107,11 +107,11 @@ test('settings: every connection has deadlines by default; a headers deadline pa
   assert.throws(() => readSettings({}, { MENDUNIA_KEEP_ALIVE_TIMEOUT: '0s' }), /MENDUNIA_KEEP_ALIVE_TIMEOUT/);
 });
 
-test('migrations are numbered 1, 2, 3 … and each has SQLite and PostgreSQL text', () => {
+test('migrations are numbered 1, 2, 3 … and each is written once', () => {
   MIGRATIONS.forEach((m, i) => {
     assert.equal(m.version, i + 1);
-    assert.ok(m.sqlite.includes('CREATE') || m.sqlite.includes('ALTER'));
-    assert.ok(m.postgres.includes('CREATE') || m.postgres.includes('ALTER'));
+    assert.equal(typeof m.up, 'function');
+    assert.ok(m.name.length > 0);
   });
 });
 

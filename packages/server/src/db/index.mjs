@@ -1,11 +1,10 @@
 /**
- * The storage interface the server is written against, and the choice between its two
- * implementations: SQLite in the data directory (default, no set-up) or PostgreSQL when
- * DATABASE_URL is a postgres:// URL. Both run the same versioned migrations and pass the same
- * API test suite.
+ * The storage interface the server is written against, and the choice of database: SQLite in
+ * the data directory (default, no set-up) or PostgreSQL when DATABASE_URL is a postgres:// URL.
+ * One implementation serves both (repository.mjs, on Kysely); what differs between them is
+ * named in dialect.mjs. Both run the same migrations and pass the same API test suite.
  */
 import { join } from 'node:path';
-import { localise } from '@mendunia/core';
 
 /**
  * @typedef {object} IdempotentResponse
@@ -118,42 +117,6 @@ import { localise } from '@mendunia/core';
  * @property {(filter?: { reference?: string }) => Promise<{ id: string, type: string, reference: string | null, status: string, attempts: number, lastError: string | null, payload: unknown }[]>} listWebhooks
  */
 
-/** The order_lines columns, in the order orderLineRows() gives their values. */
-export const ORDER_LINE_COLUMNS = Object.freeze([
-  'reference', 'line_no', 'product_id', 'variant_id', 'name', 'variant_name', 'product_names', 'variant_names',
-  'quantity', 'unit_price_idr', 'line_total_idr', 'unit_weight_grams', 'hs_code',
-]);
-
-/**
- * One row of values per order line, for both databases (names as JSON text).
- * @param {import('@mendunia/core/checkout/index.js').Order} order
- * @returns {unknown[][]}
- */
-export function orderLineRows(order) {
-  return order.lines.map((l, i) => [
-    order.reference, i + 1, l.productId, l.variantId ?? null, l.name,
-    l.variantName === undefined ? null : localise(l.variantName, 'en') || null,
-    l.productName === undefined ? null : JSON.stringify(l.productName),
-    l.variantName === undefined ? null : JSON.stringify(l.variantName),
-    l.quantity, l.unitPriceIdr, l.lineTotalIdr, l.unitWeightGrams, l.hsCode ?? null,
-  ]);
-}
-
-/**
- * An order_lines row read back.
- * @param {any} r
- * @param {boolean} namesAsText  SQLite returns the JSON columns as text; PostgreSQL parses JSONB itself
- * @returns {StoredLine}
- */
-export function storedLine(r, namesAsText) {
-  const names = (/** @type {unknown} */ value) => (value === null || value === undefined ? null : namesAsText ? JSON.parse(/** @type {string} */ (value)) : value);
-  return {
-    lineNo: r.line_no, productId: r.product_id, variantId: r.variant_id, name: r.name, variantName: r.variant_name ?? null,
-    productNames: names(r.product_names), variantNames: names(r.variant_names), quantity: r.quantity,
-    unitPriceIdr: Number(r.unit_price_idr), lineTotalIdr: Number(r.line_total_idr), unitWeightGrams: r.unit_weight_grams, hsCode: r.hs_code,
-  };
-}
-
 /** The key made an order whose idempotency record has been purged: the key cannot be used again. */
 export class IdempotencyKeySpentError extends Error {
   constructor() {
@@ -176,10 +139,7 @@ export class ReferenceTakenError extends Error {
  * @returns {Promise<Repository>}
  */
 export async function createRepository(settings) {
-  if (settings.databaseUrl) {
-    const { createPostgresRepository } = await import('./postgres.mjs');
-    return createPostgresRepository(settings.databaseUrl);
-  }
-  const { createSqliteRepository } = await import('./sqlite.mjs');
-  return createSqliteRepository(join(settings.dataDir, 'mendunia.sqlite'));
+  const { postgresDialect, sqliteDialect } = await import('./dialect.mjs');
+  const { createKyselyRepository } = await import('./repository.mjs');
+  return createKyselyRepository(settings.databaseUrl ? postgresDialect(settings.databaseUrl) : sqliteDialect(join(settings.dataDir, 'mendunia.sqlite')));
 }

@@ -1,196 +1,154 @@
 /**
- * Versioned schema migrations, one entry per version, each with its SQLite and PostgreSQL text.
- * Applied in order inside a transaction and recorded in `schema_migrations`; a version once
- * released is never edited, a change is a new version.
+ * Versioned schema migrations, one entry per version, each written once with Kysely's schema
+ * builder; the column types that differ between SQLite and PostgreSQL come from the dialect
+ * (`types`, `serialKey`). Applied in order inside a transaction and recorded in
+ * `schema_migrations`; a version once released is never edited, a change is a new version.
+ *
+ * Versions 1 and 2 were first written as SQL text per dialect; what they build here is the same
+ * schema (same tables, columns, types, keys, constraints and index names), so a database made
+ * by the earlier code migrates on from the version it records.
  */
+import { inTransaction } from './dialect.mjs';
 
-/** @typedef {{ version: number, name: string, sqlite: string, postgres: string }} Migration */
+/** @typedef {import('./dialect.mjs').Executor} Executor */
+/** @typedef {import('./dialect.mjs').Dialect} Dialect */
+/** @typedef {{ version: number, name: string, up: (db: Executor, dialect: Pick<Dialect, 'types' | 'serialKey'>) => Promise<void> }} Migration */
 
 /** @type {readonly Migration[]} */
 export const MIGRATIONS = Object.freeze([
   {
     version: 1,
     name: 'orders, lines, idempotency keys, events, payments, webhook outbox',
-    sqlite: `
-      CREATE TABLE orders (
-        reference        TEXT PRIMARY KEY,
-        created_at       TEXT NOT NULL,
-        updated_at       TEXT NOT NULL,
-        status           TEXT NOT NULL,
-        destination      TEXT NOT NULL,
-        total_idr        INTEGER NOT NULL,
-        line_count       INTEGER NOT NULL,
-        contact_email    TEXT NOT NULL,
-        quote_id         TEXT NOT NULL,
-        idempotency_key  TEXT NOT NULL UNIQUE,
-        document         TEXT NOT NULL
-      );
-      CREATE INDEX orders_created_at ON orders (created_at);
-      CREATE INDEX orders_status ON orders (status);
-      CREATE TABLE order_lines (
-        reference          TEXT NOT NULL REFERENCES orders (reference) ON DELETE CASCADE,
-        line_no            INTEGER NOT NULL,
-        product_id         TEXT NOT NULL,
-        variant_id         TEXT,
-        name               TEXT NOT NULL,
-        quantity           INTEGER NOT NULL,
-        unit_price_idr     INTEGER NOT NULL,
-        line_total_idr     INTEGER NOT NULL,
-        unit_weight_grams  INTEGER NOT NULL,
-        hs_code            TEXT,
-        PRIMARY KEY (reference, line_no)
-      );
-      CREATE TABLE idempotency_keys (
-        key           TEXT PRIMARY KEY,
-        request_hash  TEXT NOT NULL,
-        created_at    TEXT NOT NULL,
-        status_code   INTEGER NOT NULL,
-        response      TEXT NOT NULL,
-        reference     TEXT
-      );
-      CREATE TABLE order_events (
-        id           INTEGER PRIMARY KEY AUTOINCREMENT,
-        reference    TEXT NOT NULL REFERENCES orders (reference) ON DELETE CASCADE,
-        at           TEXT NOT NULL,
-        type         TEXT NOT NULL,
-        from_status  TEXT,
-        to_status    TEXT,
-        source       TEXT NOT NULL,
-        note         TEXT
-      );
-      CREATE INDEX order_events_reference ON order_events (reference);
-      CREATE TABLE payments (
-        reference     TEXT NOT NULL REFERENCES orders (reference) ON DELETE CASCADE,
-        adapter       TEXT NOT NULL,
-        created_at    TEXT NOT NULL,
-        updated_at    TEXT NOT NULL,
-        status        TEXT NOT NULL,
-        redirect_url  TEXT,
-        data          TEXT NOT NULL,
-        PRIMARY KEY (reference, adapter)
-      );
-      CREATE TABLE payment_notifications (
-        dedupe_key   TEXT PRIMARY KEY,
-        adapter      TEXT NOT NULL,
-        reference    TEXT NOT NULL,
-        received_at  TEXT NOT NULL,
-        status       TEXT NOT NULL,
-        body         TEXT NOT NULL
-      );
-      CREATE TABLE webhook_deliveries (
-        seq              INTEGER PRIMARY KEY AUTOINCREMENT,
-        id               TEXT NOT NULL UNIQUE,
-        type             TEXT NOT NULL,
-        reference        TEXT,
-        payload          TEXT NOT NULL,
-        created_at       TEXT NOT NULL,
-        status           TEXT NOT NULL,
-        attempts         INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at  TEXT NOT NULL,
-        locked_until     TEXT,
-        last_error       TEXT,
-        delivered_at     TEXT
-      );
-      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
-    `,
-    postgres: `
-      CREATE TABLE orders (
-        reference        TEXT PRIMARY KEY,
-        created_at       TIMESTAMPTZ NOT NULL,
-        updated_at       TIMESTAMPTZ NOT NULL,
-        status           TEXT NOT NULL,
-        destination      TEXT NOT NULL,
-        total_idr        BIGINT NOT NULL,
-        line_count       INTEGER NOT NULL,
-        contact_email    TEXT NOT NULL,
-        quote_id         TEXT NOT NULL,
-        idempotency_key  TEXT NOT NULL UNIQUE,
-        document         JSONB NOT NULL
-      );
-      CREATE INDEX orders_created_at ON orders (created_at);
-      CREATE INDEX orders_status ON orders (status);
-      CREATE TABLE order_lines (
-        reference          TEXT NOT NULL REFERENCES orders (reference) ON DELETE CASCADE,
-        line_no            INTEGER NOT NULL,
-        product_id         TEXT NOT NULL,
-        variant_id         TEXT,
-        name               TEXT NOT NULL,
-        quantity           INTEGER NOT NULL,
-        unit_price_idr     BIGINT NOT NULL,
-        line_total_idr     BIGINT NOT NULL,
-        unit_weight_grams  INTEGER NOT NULL,
-        hs_code            TEXT,
-        PRIMARY KEY (reference, line_no)
-      );
-      CREATE TABLE idempotency_keys (
-        key           TEXT PRIMARY KEY,
-        request_hash  TEXT NOT NULL,
-        created_at    TIMESTAMPTZ NOT NULL,
-        status_code   INTEGER NOT NULL,
-        response      TEXT NOT NULL,  -- TEXT, not JSONB: a replay is the first response byte for byte
-        reference     TEXT
-      );
-      CREATE TABLE order_events (
-        id           BIGSERIAL PRIMARY KEY,
-        reference    TEXT NOT NULL REFERENCES orders (reference) ON DELETE CASCADE,
-        at           TIMESTAMPTZ NOT NULL,
-        type         TEXT NOT NULL,
-        from_status  TEXT,
-        to_status    TEXT,
-        source       TEXT NOT NULL,
-        note         TEXT
-      );
-      CREATE INDEX order_events_reference ON order_events (reference);
-      CREATE TABLE payments (
-        reference     TEXT NOT NULL REFERENCES orders (reference) ON DELETE CASCADE,
-        adapter       TEXT NOT NULL,
-        created_at    TIMESTAMPTZ NOT NULL,
-        updated_at    TIMESTAMPTZ NOT NULL,
-        status        TEXT NOT NULL,
-        redirect_url  TEXT,
-        data          JSONB NOT NULL,
-        PRIMARY KEY (reference, adapter)
-      );
-      CREATE TABLE payment_notifications (
-        dedupe_key   TEXT PRIMARY KEY,
-        adapter      TEXT NOT NULL,
-        reference    TEXT NOT NULL,
-        received_at  TIMESTAMPTZ NOT NULL,
-        status       TEXT NOT NULL,
-        body         JSONB NOT NULL
-      );
-      CREATE TABLE webhook_deliveries (
-        seq              BIGSERIAL PRIMARY KEY,
-        id               TEXT NOT NULL UNIQUE,
-        type             TEXT NOT NULL,
-        reference        TEXT,
-        payload          JSONB NOT NULL,
-        created_at       TIMESTAMPTZ NOT NULL,
-        status           TEXT NOT NULL,
-        attempts         INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at  TIMESTAMPTZ NOT NULL,
-        locked_until     TIMESTAMPTZ,
-        last_error       TEXT,
-        delivered_at     TIMESTAMPTZ
-      );
-      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
-    `,
+    async up(db, { types, serialKey }) {
+      const { timestamp, json, money, serial } = types;
+      await db.schema
+        .createTable('orders')
+        .addColumn('reference', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', timestamp, (c) => c.notNull())
+        .addColumn('updated_at', timestamp, (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('total_idr', money, (c) => c.notNull())
+        .addColumn('line_count', 'integer', (c) => c.notNull())
+        .addColumn('contact_email', 'text', (c) => c.notNull())
+        .addColumn('quote_id', 'text', (c) => c.notNull())
+        .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+        .addColumn('document', json, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('orders_created_at').on('orders').column('created_at').execute();
+      await db.schema.createIndex('orders_status').on('orders').column('status').execute();
+      await db.schema
+        .createTable('order_lines')
+        .addColumn('reference', 'text', (c) => c.notNull().references('orders.reference').onDelete('cascade'))
+        .addColumn('line_no', 'integer', (c) => c.notNull())
+        .addColumn('product_id', 'text', (c) => c.notNull())
+        .addColumn('variant_id', 'text')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('quantity', 'integer', (c) => c.notNull())
+        .addColumn('unit_price_idr', money, (c) => c.notNull())
+        .addColumn('line_total_idr', money, (c) => c.notNull())
+        .addColumn('unit_weight_grams', 'integer', (c) => c.notNull())
+        .addColumn('hs_code', 'text')
+        .addPrimaryKeyConstraint('order_lines_pkey', ['reference', 'line_no'])
+        .execute();
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', timestamp, (c) => c.notNull())
+        .addColumn('status_code', 'integer', (c) => c.notNull())
+        // Text, not JSON, on both: a replay is the first response byte for byte.
+        .addColumn('response', 'text', (c) => c.notNull())
+        .addColumn('reference', 'text')
+        .execute();
+      await db.schema
+        .createTable('order_events')
+        .addColumn('id', serial, serialKey)
+        .addColumn('reference', 'text', (c) => c.notNull().references('orders.reference').onDelete('cascade'))
+        .addColumn('at', timestamp, (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('from_status', 'text')
+        .addColumn('to_status', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .execute();
+      await db.schema.createIndex('order_events_reference').on('order_events').column('reference').execute();
+      await db.schema
+        .createTable('payments')
+        .addColumn('reference', 'text', (c) => c.notNull().references('orders.reference').onDelete('cascade'))
+        .addColumn('adapter', 'text', (c) => c.notNull())
+        .addColumn('created_at', timestamp, (c) => c.notNull())
+        .addColumn('updated_at', timestamp, (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('redirect_url', 'text')
+        .addColumn('data', json, (c) => c.notNull())
+        .addPrimaryKeyConstraint('payments_pkey', ['reference', 'adapter'])
+        .execute();
+      await db.schema
+        .createTable('payment_notifications')
+        .addColumn('dedupe_key', 'text', (c) => c.primaryKey())
+        .addColumn('adapter', 'text', (c) => c.notNull())
+        .addColumn('reference', 'text', (c) => c.notNull())
+        .addColumn('received_at', timestamp, (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('body', json, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('seq', serial, serialKey)
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('reference', 'text')
+        .addColumn('payload', json, (c) => c.notNull())
+        .addColumn('created_at', timestamp, (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', timestamp, (c) => c.notNull())
+        .addColumn('locked_until', timestamp)
+        .addColumn('last_error', 'text')
+        .addColumn('delivered_at', timestamp)
+        .execute();
+      await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+    },
   },
   {
     version: 2,
     name: 'order lines name their variant: variant_name (English), product_names and variant_names (every catalog language, JSON)',
     // Lines of orders placed before this version keep NULL here: their documents hold only the
     // English product name and the variant id, which the views fall back to.
-    sqlite: `
-      ALTER TABLE order_lines ADD COLUMN variant_name TEXT;
-      ALTER TABLE order_lines ADD COLUMN product_names TEXT;
-      ALTER TABLE order_lines ADD COLUMN variant_names TEXT;
-    `,
-    postgres: `
-      ALTER TABLE order_lines
-        ADD COLUMN variant_name TEXT,
-        ADD COLUMN product_names JSONB,
-        ADD COLUMN variant_names JSONB;
-    `,
+    async up(db, { types }) {
+      // One column per statement: SQLite's ALTER TABLE adds one at a time.
+      await db.schema.alterTable('order_lines').addColumn('variant_name', 'text').execute();
+      await db.schema.alterTable('order_lines').addColumn('product_names', types.json).execute();
+      await db.schema.alterTable('order_lines').addColumn('variant_names', types.json).execute();
+    },
   },
 ]);
+
+/**
+ * Applies the migrations not yet recorded, up to `until` (all by default), in one transaction.
+ * @param {Dialect} dialect
+ * @param {{ until?: number }} [options]
+ * @returns {Promise<number[]>} the versions applied
+ */
+export async function migrate(dialect, { until = Infinity } = {}) {
+  return inTransaction(dialect, async (trx) => {
+    await dialect.lockMigrations(trx);
+    await trx.schema
+      .createTable('schema_migrations')
+      .ifNotExists()
+      .addColumn('version', 'integer', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('applied_at', dialect.types.timestamp, (c) => c.notNull())
+      .execute();
+    const done = new Set((await trx.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
+    const applied = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version) || m.version > until) continue;
+      await m.up(trx, dialect);
+      await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: new Date().toISOString() }).execute();
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}
