@@ -10,6 +10,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import replace from '@rollup/plugin-replace';
+import { countryDataPlugin } from './packages/embed/build/country-data.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // ── The script tag (packages/embed) ──────────────────────────────────────────────────────────
@@ -32,7 +33,7 @@ function cleanEmbedDist() {
   return {
     name: 'mendunia-clean-embed-dist',
     buildStart() {
-      for (const old of ['chunks', 'mendunia-checkout.js', 'mendunia-checkout.js.map']) {
+      for (const old of ['chunks', 'data', 'mendunia-checkout.js', 'mendunia-checkout.js.map']) {
         rmSync(join(root, 'packages/embed/dist', old), { recursive: true, force: true });
       }
     },
@@ -182,6 +183,7 @@ const scriptTag = [
     plugins: [
       cleanEmbedDist(),
       localeFiles(), // i18n: dist/locales/<lang>.json, see above
+      countryDataPlugin(root), // checkout: dist/data/<version>/<CC>.json, see packages/embed/build/country-data.mjs
       ...scriptTagPlugins(),
     ],
   },

@@ -86,6 +86,34 @@ export const checkoutStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
     gap: var(--_space-3);
   }
+  /* The address fields while their country's format loads or failed to: kept in place, dimmed,
+     the notice laid over them (no layout shift when the format arrives). */
+  .address-area,
+  .address-fields {
+    display: grid;
+    gap: var(--_space-3);
+    position: relative;
+  }
+  .address-fields[inert] {
+    opacity: 0.45;
+  }
+  .data-status {
+    position: absolute;
+    inset-block-start: var(--_space-3);
+    inset-inline: 0;
+    inline-size: fit-content;
+    margin: 0 auto;
+    padding: var(--_space-2) var(--_space-3);
+    display: flex;
+    align-items: center;
+    gap: var(--_space-3);
+    border-radius: var(--_radius);
+    background: var(--_surface, Canvas);
+    box-shadow: 0 1px 6px rgb(0 0 0 / 0.2);
+  }
+  .data-status p {
+    margin: 0;
+  }
   .field {
     display: grid;
     gap: var(--_space-1);

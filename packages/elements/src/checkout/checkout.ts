@@ -94,7 +94,7 @@ export class MenduniaCheckout extends LitElement {
       this.flowFor = sf;
       const flow = (this.flow = createCheckout(sf, { preferredRegions: preferredRegions(), logger: console }));
       const rerender = () => this.requestUpdate();
-      this.unlisten = [flow.$config, flow.$draft, flow.$quote, flow.$issues, flow.$placing].map((s) => (s as { listen(l: () => void): () => void }).listen(rerender));
+      this.unlisten = [flow.$config, flow.$draft, flow.$quote, flow.$issues, flow.$placing, flow.$countryData].map((s) => (s as { listen(l: () => void): () => void }).listen(rerender));
     }
   }
 
@@ -190,6 +190,7 @@ export class MenduniaCheckout extends LitElement {
       handoffNote: this.handoffNote,
       payment: this.payment,
       placing: flow.$placing.get(),
+      countryData: flow.$countryData.get(),
       downloadUrl: () => this.orderDownloadUrl(),
       next: () => {
         const moved = flow.next();

@@ -12,6 +12,7 @@ import {
   type CheckoutConfig,
   type CheckoutDraft,
   type CheckoutField,
+  type CountryDataState,
   type FieldIssue,
   type PaymentDetails,
   type PaymentStep,
@@ -41,6 +42,8 @@ export interface StepView {
   readonly handoffNote: string;
   readonly payment?: PaymentStep;
   readonly placing: PlacingState;
+  /** Whether the address's country's format and phone data are there (the script tag fetches them). */
+  readonly countryData: CountryDataState;
   downloadUrl(): string | undefined;
   next(): void;
   back(): void;
@@ -178,6 +181,9 @@ export function renderAddress(v: StepView): TemplateResult {
   const byName = new Map(format.fields.map((f) => [f.name, f]));
   const set = (name: string) => (value: string) => v.flow.update({ address: { [name]: value } });
   const example = v.flow.phoneExample(address.country);
+  // While the country's format is fetched the fields keep their place (the generic format, inert,
+  // the buyer's values in them) under a notice; a failure says so with a retry. Nothing typed is lost.
+  const data = v.countryData.status;
   return html`<form novalidate @submit=${submit(v)}>
     ${heading(t('checkout.steps.address'))} ${errorSummary(v)}
     ${field(v, 'a-country', t('address.country'), address.country, set('country'), {
@@ -185,6 +191,8 @@ export function renderAddress(v: StepView): TemplateResult {
       required: true,
       options: countryOptions(v.locale, v.flow.countries()),
     })}
+    <div class="address-area">
+    <div class="address-fields" aria-busy=${data === 'loading' ? 'true' : 'false'} ?inert=${data !== 'ready'}>
     ${format.rows.map(
       (row) => html`<div class="row">
         ${row.map((name) => {
@@ -200,6 +208,13 @@ export function renderAddress(v: StepView): TemplateResult {
         })}
       </div>`,
     )}
+    </div>
+    ${data === 'loading' ? html`<p class="data-status" part="country-data-status" role="status">${t('checkout.loading')}</p>` : nothing}
+    ${data === 'error'
+      ? html`<div class="data-status" part="country-data-status" role="alert"><p>${t('checkout.loadError')}</p>
+          <button class="secondary" type="button" @click=${() => v.flow.retryCountryData()}>${t('checkout.retry')}</button></div>`
+      : nothing}
+    </div>
     ${field(v, 'f-phone', t('checkout.contact.phone'), draft.contact.phone, (value) => v.flow.update({ contact: { phone: value } }), {
       type: 'tel',
       autocomplete: 'shipping tel',
@@ -207,7 +222,7 @@ export function renderAddress(v: StepView): TemplateResult {
       // Isolated: in an Arabic sentence the number keeps its "+" in front.
       hint: example ? t('checkout.contact.phoneHintExample', { example: `\u2068${example}\u2069` }) : t('checkout.contact.phoneHint'),
     })}
-    ${actions(v, nextButton(v))}
+    ${actions(v, nextButton(v, data !== 'ready'))}
   </form>`;
 }
 
