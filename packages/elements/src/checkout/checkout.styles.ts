@@ -86,32 +86,33 @@ export const checkoutStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
     gap: var(--_space-3);
   }
-  /* The address fields while their country's format loads or failed to: kept in place, dimmed,
-     the notice laid over them (no layout shift when the format arrives). */
-  .address-area,
-  .address-fields {
+  /* The address fields while their country's format loads: a notice on the country's label row
+     (laid over it, so nothing moves); a failure is an alert of its own with a retry. */
+  .address-fields,
+  .country-field {
     display: grid;
     gap: var(--_space-3);
     position: relative;
   }
-  .address-fields[inert] {
-    opacity: 0.45;
-  }
   .data-status {
     position: absolute;
-    inset-block-start: var(--_space-3);
-    inset-inline: 0;
-    inline-size: fit-content;
-    margin: 0 auto;
-    padding: var(--_space-2) var(--_space-3);
+    inset-block-start: 0;
+    inset-inline-end: 0;
+    margin: 0;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  .data-error {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_danger);
     border-radius: var(--_radius);
-    background: var(--_surface, Canvas);
-    box-shadow: 0 1px 6px rgb(0 0 0 / 0.2);
+    color: var(--_danger);
   }
-  .data-status p {
+  .data-error p {
     margin: 0;
   }
   .field {

@@ -381,7 +381,7 @@ describe('<mendunia-checkout>', () => {
     }
   });
 
-  it('keeps the address fields in place while the country’s data loads, says when it failed, and retries (the script tag)', async () => {
+  it('lets the buyer type while the country’s data loads, says when it failed, and retries (the script tag)', async () => {
     // Every real country is registered in this page (the ESM build): AQ has no phone metadata, so
     // with a loader set it is fetched like any country in the script tag.
     const config = JSON.parse(JSON.stringify(demoCheckout)) as { shipping: { services: { zones: { countries: string[] }[] }[] } };
@@ -395,11 +395,10 @@ describe('<mendunia-checkout>', () => {
       await fill(el, 'f-name', 'Base Crew');
       await fill(el, 'f-email', 'crew@example.aq');
       await next(el);
-      await fill(el, 'a-addressLine1', 'Rothera Point');
       await fill(el, 'a-country', 'AQ');
       expect(q(el, '.address-fields')!.getAttribute('aria-busy')).to.equal('true');
-      expect(q(el, '.address-fields')!.hasAttribute('inert')).to.equal(true);
       expect(text(el, '[part="country-data-status"][role="status"]')).to.equal('Loading the checkout…');
+      await fill(el, 'a-addressLine1', 'Rothera Point');
       expect(q<HTMLButtonElement>(el, '[part="next-button"]')!.disabled).to.equal(true);
       await expect(el).to.be.accessible();
 
@@ -413,7 +412,7 @@ describe('<mendunia-checkout>', () => {
 
       answer!.resolve(undefined);
       await waitFor(() => !q(el, '[part="country-data-status"]'));
-      expect(q(el, '.address-fields')!.hasAttribute('inert')).to.equal(false);
+      expect(q(el, '.address-fields')!.getAttribute('aria-busy')).to.equal('false');
       expect(q<HTMLButtonElement>(el, '[part="next-button"]')!.disabled).to.equal(false);
       // What the buyer typed while it loaded is still there.
       expect(q<HTMLInputElement>(el, '#a-addressLine1')!.value).to.equal('Rothera Point');

@@ -181,18 +181,25 @@ export function renderAddress(v: StepView): TemplateResult {
   const byName = new Map(format.fields.map((f) => [f.name, f]));
   const set = (name: string) => (value: string) => v.flow.update({ address: { [name]: value } });
   const example = v.flow.phoneExample(address.country);
-  // While the country's format is fetched the fields keep their place (the generic format, inert,
-  // the buyer's values in them) under a notice; a failure says so with a retry. Nothing typed is lost.
+  // While the country's format is fetched the buyer goes on typing in the generic fields (their
+  // values carry over: the same names), a short notice beside the country's label, no line added;
+  // a failure says so with a retry. Continue waits for the data. Nothing typed is lost.
   const data = v.countryData.status;
   return html`<form novalidate @submit=${submit(v)}>
     ${heading(t('checkout.steps.address'))} ${errorSummary(v)}
-    ${field(v, 'a-country', t('address.country'), address.country, set('country'), {
-      autocomplete: 'shipping country',
-      required: true,
-      options: countryOptions(v.locale, v.flow.countries()),
-    })}
-    <div class="address-area">
-    <div class="address-fields" aria-busy=${data === 'loading' ? 'true' : 'false'} ?inert=${data !== 'ready'}>
+    <div class="country-field">
+      ${field(v, 'a-country', t('address.country'), address.country, set('country'), {
+        autocomplete: 'shipping country',
+        required: true,
+        options: countryOptions(v.locale, v.flow.countries()),
+      })}
+      ${data === 'loading' ? html`<p class="data-status" part="country-data-status" role="status">${t('checkout.loading')}</p>` : nothing}
+    </div>
+    ${data === 'error'
+      ? html`<div class="data-error" part="country-data-status" role="alert"><p>${t('checkout.loadError')}</p>
+          <button class="secondary" type="button" @click=${() => v.flow.retryCountryData()}>${t('checkout.retry')}</button></div>`
+      : nothing}
+    <div class="address-fields" aria-busy=${data === 'loading' ? 'true' : 'false'}>
     ${format.rows.map(
       (row) => html`<div class="row">
         ${row.map((name) => {
@@ -208,12 +215,6 @@ export function renderAddress(v: StepView): TemplateResult {
         })}
       </div>`,
     )}
-    </div>
-    ${data === 'loading' ? html`<p class="data-status" part="country-data-status" role="status">${t('checkout.loading')}</p>` : nothing}
-    ${data === 'error'
-      ? html`<div class="data-status" part="country-data-status" role="alert"><p>${t('checkout.loadError')}</p>
-          <button class="secondary" type="button" @click=${() => v.flow.retryCountryData()}>${t('checkout.retry')}</button></div>`
-      : nothing}
     </div>
     ${field(v, 'f-phone', t('checkout.contact.phone'), draft.contact.phone, (value) => v.flow.update({ contact: { phone: value } }), {
       type: 'tel',
