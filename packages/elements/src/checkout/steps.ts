@@ -1,6 +1,7 @@
 // The checkout's steps as render functions over one view object: core's createCheckout() owns
 // state, rules and actions; the element (checkout.ts) wires them; these only turn them into markup.
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { formatMoney, localise, type ApiPayment, type Message, type Storefront } from '@mendunia/core';
 import {
   addressFormat,
@@ -200,7 +201,11 @@ export function renderAddress(v: StepView): TemplateResult {
           <button class="secondary" type="button" @click=${() => v.flow.retryCountryData()}>${t('checkout.retry')}</button></div>`
       : nothing}
     <div class="address-fields" aria-busy=${data === 'loading' ? 'true' : 'false'}>
-    ${format.rows.map(
+    ${repeat(
+      format.rows,
+      // Keyed: when the country's own form replaces the generic one, a field keeps its element
+      // (an input being typed in stays that field's, whatever moved around it).
+      (row) => row.join(' '),
       (row) => html`<div class="row">
         ${row.map((name) => {
           const f = byName.get(name);
