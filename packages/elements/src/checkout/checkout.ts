@@ -35,6 +35,7 @@ addCheckoutStrings();
  * @csspart next-button - The button to the next step.
  * @csspart back-button - The button to the previous step.
  * @csspart blocked - The items that cannot be sent to the chosen country, with reasons.
+ * @csspart country-data-status - On the address step, while the chosen country's address form and phone data load ("Loading the checkout…") or when they failed to (with "Try again").
  * @csspart landed-cost - The import duties and taxes explanation.
  * @csspart totals - The totals table of the review.
  * @csspart place-order-button - The "Place order" button.
