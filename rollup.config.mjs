@@ -11,6 +11,7 @@ import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import replace from '@rollup/plugin-replace';
 import minifyTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
+import { countryDataPlugin } from './packages/embed/build/country-data.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // ── The script tag (packages/embed) ──────────────────────────────────────────────────────────
@@ -33,7 +34,7 @@ function cleanEmbedDist() {
   return {
     name: 'mendunia-clean-embed-dist',
     buildStart() {
-      for (const old of ['chunks', 'mendunia-checkout.js', 'mendunia-checkout.js.map']) {
+      for (const old of ['chunks', 'data', 'mendunia-checkout.js', 'mendunia-checkout.js.map']) {
         rmSync(join(root, 'packages/embed/dist', old), { recursive: true, force: true });
       }
     },
@@ -192,6 +193,7 @@ const scriptTag = [
     plugins: [
       cleanEmbedDist(),
       localeFiles(), // i18n: dist/locales/<lang>.json, see above
+      countryDataPlugin(root), // checkout: dist/data/<version>/<CC>.json, see packages/embed/build/country-data.mjs
       ...scriptTagPlugins(),
     ],
   },
