@@ -61,19 +61,23 @@ function nameOf(entry: string): string {
   return entry === 'checkout' ? 'the checkout' : entry === 'main' ? 'the script' : `<${PREFIX}${entry}>`;
 }
 
-/** `<link rel="modulepreload">` for an entry and everything it imports (on intent: fetched, not run). */
-const preloaded = new Set<string>();
-function preload(entry: string): void {
+/**
+ * `<link rel="modulepreload">` for an entry and everything it imports (on intent: fetched, not
+ * run). Resolves when they are fetched (or failed: the import that follows reports it).
+ */
+const preloaded = new Map<string, Promise<unknown>>();
+function preload(entry: string): Promise<unknown> {
   const queue = chunks.entries[entry] ? [chunks.entries[entry]] : [];
   for (const file of queue) {
     if (preloaded.has(file)) continue;
-    preloaded.add(file);
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = urlOf(file);
+    preloaded.set(file, new Promise((done) => (link.onload = link.onerror = done)));
     document.head.append(link);
     queue.push(...(chunks.imports[file] ?? []));
   }
+  return Promise.all(queue.map((file) => preloaded.get(file)));
 }
 
 const PREFIX = 'mendunia-';
@@ -93,15 +97,18 @@ const BY_MAIN = new Set(['mendunia-checkout']);
 function scan(root: Element | Document, main: Promise<unknown>): Promise<unknown>[] {
   const found = root.querySelectorAll(':not(:defined)');
   const all = root instanceof Element ? [root, ...found] : found;
-  const imports: Promise<unknown>[] = [];
+  const entries = new Set<string>();
   for (const el of all) {
     const tag = el.localName;
     if (!tag.startsWith(PREFIX) || customElements.get(tag) || ON_USE[tag] || BY_MAIN.has(tag)) continue;
     const entry = tag.slice(PREFIX.length);
     // Elements of main (store, price, card, cart button) have no chunk of their own.
-    if (chunks.entries[entry]) imports.push(main.then(() => load(entry)).catch(report));
+    if (chunks.entries[entry]) entries.add(entry);
   }
-  return imports;
+  // Fetched together, then run together: the elements seen at once are defined in the same
+  // frame, so one that arrives later never moves one already drawn beside it (layout shift).
+  const ready = Promise.all([main, ...[...entries].map(preload)]);
+  return [...entries].map((entry) => ready.then(() => load(entry)).catch(report));
 }
 
 function report(error: Error): void {
