@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import './data/all.js';
 import { createStorefront, memoryStorage, staticRates, type Storefront } from '../index.js';
 import { createCheckout, type Checkout } from './flow.js';
+import { checkoutConfigOf } from './landed.js';
 import catalog from '../../../../examples/plain-html/catalog.json';
 import checkoutConfig from '../../../../examples/plain-html/checkout.json';
 
@@ -151,6 +152,22 @@ describe('createCheckout()', () => {
     expect(state.status === 'error' && state.retryable).to.equal(false);
     expect(state.status === 'error' && state.error.code).to.equal('checkout.configErrors.invalid');
     expect(errors[0]).to.contain('inline configuration');
+  });
+
+  it("reads the configuration once per storefront: the cart's import charges and the checkout share it", async () => {
+    let reads = 0;
+    const fetchConfig = (async () => {
+      reads++;
+      return new Response(JSON.stringify(checkoutConfig), { headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const sf = createStorefront({ id: 'flow-once', catalog, rates: staticRates(RATES), storage: memoryStorage(), checkout: 'https://shop.example/checkout.json' });
+    const before = await checkoutConfigOf(sf, { fetch: fetchConfig });
+    const flow = createCheckout(sf, { fetch: fetchConfig, logger: { error: () => undefined, warn: () => undefined } });
+    for (let i = 0; i < 50 && flow.$config.get().status === 'loading'; i++) await new Promise((r) => setTimeout(r, 10));
+    const state = flow.$config.get();
+    expect(state.status === 'ready' && state.config).to.equal(before);
+    expect(reads).to.equal(1);
+    flow.destroy();
   });
 
   it('reports an unreachable configuration as retryable', async () => {

@@ -11,10 +11,11 @@ import type { RateSet } from '../rates/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CartLine } from '../cart/index.js';
 import { message, type Message } from '../util/message.js';
-import { fetchJson, FetchError } from '../util/fetch.js';
+import { FetchError } from '../util/fetch.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../limits.js';
 import { addressFormat, addressSubdivision, validateAddress, type AddressFieldName } from './address.js';
-import { parseCheckoutConfig, CheckoutConfigError, destinationCountries, type CheckoutConfig } from './config.js';
+import { CheckoutConfigError, destinationCountries, type CheckoutConfig } from './config.js';
+import { checkoutConfigOf } from './landed.js';
 import { checkPhone, examplePhone } from './phone.js';
 import { hasCountryData, loadCountryData } from './country-data.js';
 import { buildQuote, type Quote } from './quote.js';
@@ -394,15 +395,17 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
     }
     $config.set({ status: 'loading' });
     const where = typeof source === 'string' ? source : 'inline configuration';
-    let data: unknown = source;
-    let baseUrl: string | undefined;
+    let config: CheckoutConfig | undefined;
     try {
-      if (typeof source === 'string') {
-        baseUrl = new URL(source, globalThis.location?.href).href;
-        data = await fetchJson(baseUrl, { timeoutMs: options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      }
+      // Read once per storefront: the cart's import charges (<mendunia-landed-cost>) use the same.
+      config = await checkoutConfigOf(sf, { timeoutMs: options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, ...(options.fetch ? { fetch: options.fetch } : {}) });
     } catch (e) {
       if (run !== loads) return;
+      if (e instanceof CheckoutConfigError) {
+        logger.error(`Mendunia: the checkout configuration (${where}) could not be used: ${e.message}`);
+        $config.set({ status: 'error', error: message('checkout.configErrors.invalid'), retryable: false });
+        return;
+      }
       logger.error(`Mendunia: the checkout configuration (${where}) could not be loaded: ${(e as Error).message}`);
       // A page that is not JSON (an HTML error page, a wrong path) will not mend by trying again.
       const retryable = !(e instanceof FetchError) || ['timeout', 'network', 'http'].includes(e.code);
@@ -410,19 +413,16 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
       return;
     }
     if (run !== loads) return;
-    try {
-      const config = parseCheckoutConfig(data, { handoff: sf.handoff, ...(baseUrl ? { baseUrl } : {}) });
-      // A bad hand-off or payment setting leaves out that setting only; the shop learns which.
-      for (const problem of config.problems) logger.error(`Mendunia: checkout configuration (${where}): ${problem.path} was left out: ${problem.message}`);
-      $config.set({ status: 'ready', config });
-      const offered = destinationCountries(config);
-      const draft = $draft.get();
-      if (!draft.order && !offered.includes(draft.address.country)) update({ address: { country: defaultCountry(offered) } });
-    } catch (e) {
-      if (!(e instanceof CheckoutConfigError)) throw e;
-      logger.error(`Mendunia: the checkout configuration (${where}) could not be used: ${e.message}`);
-      $config.set({ status: 'error', error: message('checkout.configErrors.invalid'), retryable: false });
+    if (!config) {
+      $config.set({ status: 'missing' });
+      return;
     }
+    // A bad hand-off or payment setting leaves out that setting only; the shop learns which.
+    for (const problem of config.problems) logger.error(`Mendunia: checkout configuration (${where}): ${problem.path} was left out: ${problem.message}`);
+    $config.set({ status: 'ready', config });
+    const offered = destinationCountries(config);
+    const draft = $draft.get();
+    if (!draft.order && !offered.includes(draft.address.country)) update({ address: { country: defaultCountry(offered) } });
   }
 
   void loadConfig();
