@@ -2,7 +2,7 @@
 // module per source module so bundlers can tree-shake and subpaths can be imported), and the
 // script tag for shops that paste a <script>: a small loader and minified, code-split ES
 // module chunks with everything inlined.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import typescript from '@rollup/plugin-typescript';
@@ -11,6 +11,7 @@ import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import replace from '@rollup/plugin-replace';
 import minifyTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
+import { countryDataPlugin } from './packages/embed/build/country-data.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // ── The script tag (packages/embed) ──────────────────────────────────────────────────────────
@@ -33,7 +34,7 @@ function cleanEmbedDist() {
   return {
     name: 'mendunia-clean-embed-dist',
     buildStart() {
-      for (const old of ['chunks', 'mendunia-checkout.js', 'mendunia-checkout.js.map']) {
+      for (const old of ['chunks', 'data', 'mendunia-checkout.js', 'mendunia-checkout.js.map']) {
         rmSync(join(root, 'packages/embed/dist', old), { recursive: true, force: true });
       }
     },
@@ -118,22 +119,6 @@ function sources(pkg) {
 
 const isExternal = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
-/**
- * packages/server/src/db/ is still plain JS (.mjs, built as it is) and imports its TypeScript
- * neighbours by their former names (`../secrets.mjs`): such an import goes to the .ts source.
- */
-function mjsToTs() {
-  return {
-    name: 'mendunia-mjs-to-ts',
-    resolveId(source, importer) {
-      if (!importer || !source.startsWith('.') || !source.endsWith('.mjs')) return null;
-      const path = join(importer, '..', source);
-      const ts = path.replace(/\.mjs$/, '.ts');
-      return !existsSync(path) && existsSync(ts) ? ts : null;
-    },
-  };
-}
-
 function esm(pkg) {
   return {
     input: sources(pkg),
@@ -146,7 +131,6 @@ function esm(pkg) {
       sourcemap: true,
     },
     plugins: [
-      mjsToTs(),
       json({ preferConst: true }),
       typescript({
         tsconfig: `packages/${pkg}/tsconfig.json`,
@@ -209,6 +193,7 @@ const scriptTag = [
     plugins: [
       cleanEmbedDist(),
       localeFiles(), // i18n: dist/locales/<lang>.json, see above
+      countryDataPlugin(root), // checkout: dist/data/<version>/<CC>.json, see packages/embed/build/country-data.mjs
       ...scriptTagPlugins(),
     ],
   },

@@ -2,7 +2,7 @@
 // from packages/embed/dist into an empty folder, saves its page and its sample rates, adds the
 // demo shop's catalog, checkout settings and images as it says, serves the folder with the
 // command it gives (`mendunia serve`), then shops: a laid-out grid, fresh-enough rates, Japanese,
-// and an order to Germany. If the page forgets a file (say locales/), this test fails.
+// and an order to Germany. If the page forgets a file (say locales/ or data/), this test fails.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -41,7 +41,7 @@ let browser;
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'mendunia-newcomer-'));
   const copied = filesToCopy();
-  assert.deepEqual(copied, ['mendunia.js', 'chunks', 'locales'], 'the guide lists the three things to copy');
+  assert.deepEqual(copied, ['mendunia.js', 'chunks', 'locales', 'data'], 'the guide lists the four things to copy');
   for (const name of copied) cpSync(join(root, 'packages/embed/dist', name), join(folder, 'mendunia', name), { recursive: true });
   writeFileSync(join(folder, 'index.html'), blockAfter('<!-- getting-started:page', 'html'));
   writeFileSync(join(folder, 'rates.json'), blockAfter('- **A JSON file that you update yourself**', 'json'));

@@ -18,7 +18,7 @@ import * as S from './schemas.js';
 import { openApiDocument } from './openapi.js';
 import { docsPage } from './docs-page.js';
 import { adminRoutes } from './admin/routes.js';
-import type { Repository, StoredPayment } from './db/index.mjs';
+import type { Repository, StoredPayment } from './db/index.js';
 import type { CartLine, Shop } from './quotes.js';
 import type { RatesProvider } from './sources.js';
 import type { PaymentAdapter } from './payments/index.js';

@@ -9,7 +9,7 @@ import { SettingsError, parseFlags, readSettings } from './settings.js';
 import { SourceError } from './sources.js';
 import { HttpProblem } from './problem.js';
 import type { Settings } from './settings.js';
-import type { Repository } from './db/index.mjs';
+import type { Repository } from './db/index.js';
 import type { ShipmentIssueCode } from '@mendunia/core/fulfilment/index.js';
 
 export type Io = { stdout: { write(text: string): unknown }, stderr: { write(text: string): unknown } };
@@ -102,7 +102,7 @@ async function serve(settings: Settings, io: Io) {
 }
 
 async function withRepo<T>(settings: Settings, fn: (repo: Repository) => Promise<T>) {
-  const { createRepository } = await import('./db/index.mjs');
+  const { createRepository } = await import('./db/index.js');
   const repo = await createRepository(settings);
   try {
     await repo.migrate();

@@ -6,7 +6,7 @@
 
 import { lineNames, lineTitle } from '@mendunia/core/checkout/index.js';
 
-import type { OrderDetail, StoredOrder } from './db/index.mjs';
+import type { OrderDetail, StoredOrder } from './db/index.js';
 
 /** The merchant's language: Indonesian, then English for couriers, customs and anyone else. */
 const MERCHANT_LANGUAGE = 'id';

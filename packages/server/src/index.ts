@@ -3,8 +3,8 @@
 export { buildApp } from './app.js';
 export { startServer } from './server.js';
 export { readSettings, parseFlags } from './settings.js';
-export { createRepository, ReferenceTakenError } from './db/index.mjs';
-export { MIGRATIONS } from './db/migrations.mjs';
+export { createRepository, ReferenceTakenError } from './db/index.js';
+export { MIGRATIONS } from './db/migrations.js';
 export { createManualAdapter, createMidtransAdapter, midtransSignature } from './payments/index.js';
 export { signWebhook, verifyWebhookSignature } from './webhooks.js';
 export { openApiDocument } from './openapi.js';

@@ -7,12 +7,12 @@ import { randomInt } from 'node:crypto';
 import { checkPhone, createOrder, orderReference, validateAddress } from '@mendunia/core/checkout/index.js';
 import { ORDER_TRANSITIONS, nextStatuses, previousStatuses } from '@mendunia/core/fulfilment/index.js';
 import { hmacBase64url, sha256Hex } from './canonical.js';
-import { IdempotencyKeySpentError, ReferenceTakenError } from './db/index.mjs';
+import { IdempotencyKeySpentError, ReferenceTakenError } from './db/index.js';
 import { fieldError, HttpProblem } from './problem.js';
 import { verifyQuote } from './quotes.js';
 import { webhookEvent } from './webhooks.js';
 
-import type { IdempotentResponse, OrderDetail, Repository, StoredPayment } from './db/index.mjs';
+import type { IdempotentResponse, OrderDetail, Repository, StoredPayment } from './db/index.js';
 import type { Shop } from './quotes.js';
 import type { SignedQuote } from './quotes.js';
 import type { FieldError } from './problem.js';

@@ -5,7 +5,7 @@
  */
 import { formatIssues } from '@mendunia/core';
 import { buildApp } from './app.js';
-import { createRepository } from './db/index.mjs';
+import { createRepository } from './db/index.js';
 import { createManualAdapter, createMidtransAdapter } from './payments/index.js';
 import { dataDirWarning, ensureDataDir, loadSecret, weakSecret } from './secrets.js';
 import { DEFAULT_CONFIG_DIR, SettingsError } from './settings.js';

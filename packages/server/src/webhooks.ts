@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hmacHex, safeEqual } from './canonical.js';
-import type { Repository, WebhookRecord } from './db/index.mjs';
+import type { Repository, WebhookRecord } from './db/index.js';
 
 /** Longest wait between two attempts. */
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;

@@ -5,7 +5,6 @@
  * ./data/address-formats.json; docs/addresses.md says where each piece comes from.
  */
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
-import data from './data/address-formats.json';
 import { isCountryCode } from './countries.js';
 import { balanceBidi } from '../util/bidi.js';
 
@@ -93,11 +92,46 @@ interface CountryData {
   readonly regions?: readonly RegionData[];
 }
 
-const COUNTRIES = data as unknown as Readonly<Record<string, CountryData>>;
-const GENERIC = COUNTRIES['ZZ']!;
-/** Every country with its own entry (not the generic one, not the _source notes). */
-const DATA_CODES = Object.keys(COUNTRIES).filter((key) => /^[A-Z]{2}$/.test(key) && key !== 'ZZ');
-const HAS_DATA = new Set(DATA_CODES);
+/** The registered formats (see registerAddressFormats): every country in Node, the chosen ones in a browser. */
+const COUNTRIES = new Map<string, CountryData>();
+/** Google's 'ZZ' entry: the format of a country without one of its own (and of one not yet loaded). */
+const GENERIC: CountryData = {
+  fmt: '%N%n%O%n%A%n%C%n%S%n%Z',
+  require: 'AC',
+  upper: '',
+  zip_name_type: 'postal',
+  state_name_type: 'region',
+  locality_name_type: 'city',
+  sublocality_name_type: 'suburb',
+};
+/**
+ * Every country with its own entry in data/address-formats.json (a test keeps the two equal):
+ * known before any of them is loaded, for the country picker.
+ */
+export const ADDRESS_FORMAT_COUNTRIES: readonly string[] = Object.freeze(
+  'US CA MX BR GB IE DE FR NL BE LU AT IT ES PT CH SE DK NO FI PL CZ GR AU NZ SG MY TH PH VN BN JP KR CN HK TW IN SA AE QA KW ID'.split(' '),
+);
+const DATA_CODES = ADDRESS_FORMAT_COUNTRIES;
+
+/**
+ * Registers address formats, keyed by country (the shape of data/address-formats.json; keys that
+ * are not two capital letters, such as '_source', and 'ZZ' are skipped). Formats built before
+ * are rebuilt on next use.
+ */
+export function registerAddressFormats(data: Readonly<Record<string, unknown>>): void {
+  for (const [code, entry] of Object.entries(data)) {
+    if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ' || typeof entry !== 'object' || entry === null) continue;
+    if (typeof (entry as CountryData).fmt !== 'string') throw new TypeError(`address format ${code}: expected a "fmt" string`);
+    COUNTRIES.set(code, entry as CountryData);
+    formats.delete(code);
+  }
+}
+
+/** Whether `country`'s address format is registered, or it has none of its own (the generic one then). */
+export function hasAddressFormat(country: string): boolean {
+  const code = country.trim().toUpperCase();
+  return COUNTRIES.has(code) || !DATA_CODES.includes(code);
+}
 
 const LETTER_FIELD: Readonly<Record<string, AddressFieldName>> = {
   N: 'name',
@@ -202,7 +236,7 @@ function parseFormat(fmt: string): Token[][] {
 const formats = new Map<string, AddressFormat>();
 
 function countryData(code: string): CountryData {
-  return HAS_DATA.has(code) ? COUNTRIES[code]! : GENERIC;
+  return COUNTRIES.get(code) ?? GENERIC;
 }
 
 /**

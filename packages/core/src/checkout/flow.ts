@@ -16,6 +16,7 @@ import { DEFAULT_FETCH_TIMEOUT_MS } from '../limits.js';
 import { addressFormat, addressSubdivision, validateAddress, type AddressFieldName } from './address.js';
 import { parseCheckoutConfig, CheckoutConfigError, destinationCountries, type CheckoutConfig } from './config.js';
 import { checkPhone, examplePhone } from './phone.js';
+import { hasCountryData, loadCountryData } from './country-data.js';
 import { buildQuote, type Quote } from './quote.js';
 import { createOrder, type Order } from './order.js';
 import { mailtoUrl, paymentLinkUrl, whatsappUrl } from './handoff.js';
@@ -35,6 +36,15 @@ export type PlacingState =
   | { readonly status: 'error'; readonly error: Message }
   /** The server's price differs from the browser's estimate: placing again confirms the new total. */
   | { readonly status: 'repriced'; readonly totalIdr: number; readonly previousIdr: number };
+
+/**
+ * The data of the draft's country (its address format and phone metadata). Always 'ready' where
+ * every country is registered (Node, ESM builds); the script tag fetches the chosen country's.
+ */
+export type CountryDataState =
+  | { readonly status: 'ready' | 'loading'; readonly country: string }
+  /** The fetch failed: `retryCountryData()` tries again; the draft is kept. */
+  | { readonly status: 'error'; readonly country: string };
 
 /** A field of the checkout form: the contact's, or an address field, or the country. */
 export type CheckoutField = 'name' | 'email' | 'phone' | 'country' | 'service' | Exclude<AddressFieldName, 'name'> | 'recipient';
@@ -78,6 +88,10 @@ export interface Checkout {
   /** What stops the current step from going on, in form order (set by `next()`). */
   readonly $issues: ReadableAtom<readonly FieldIssue[]>;
   readonly $placing: ReadableAtom<PlacingState>;
+  /** Whether the draft's country's address format and phone data are there (fetched on a change of country). */
+  readonly $countryData: ReadableAtom<CountryDataState>;
+  /** After a failure: fetches the draft's country's data again. */
+  retryCountryData(): void;
   /** The countries the shop ships to (from the configuration). */
   countries(): readonly string[];
   /** Merges a change into the draft (saved at once). Changing the country resets region and service. */
@@ -123,6 +137,27 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
   const $issues = atom<readonly FieldIssue[]>([]);
   const $placing = atom<PlacingState>({ status: 'idle' });
   const $quote = atom<Quote | undefined>(undefined);
+  const $countryData = atom<CountryDataState>({ status: 'ready', country: $draft.get().address.country });
+
+  // The address step needs its country's format and phone data: asked for when the checkout
+  // opens (the draft's country) and whenever the country changes; a late answer for a country
+  // the buyer has left is registered but changes nothing here.
+  const ensureCountryData = (country: string) => {
+    if (hasCountryData(country)) {
+      $countryData.set({ status: 'ready', country });
+      return;
+    }
+    $countryData.set({ status: 'loading', country });
+    loadCountryData(country).then(
+      () => {
+        if ($draft.get().address.country === country) $countryData.set({ status: 'ready', country });
+      },
+      (e: unknown) => {
+        logger.error(`Mendunia: the checkout data for ${country} could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+        if ($draft.get().address.country === country) $countryData.set({ status: 'error', country });
+      },
+    );
+  };
 
   const save = (draft: CheckoutDraft) => {
     $draft.set(draft);
@@ -176,6 +211,7 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
     const withService: CheckoutDraft =
       'serviceId' in patch || countryChanged ? withoutUndefined({ ...next, serviceId: countryChanged ? undefined : patch.serviceId }) : next;
     save(withService);
+    if (countryChanged) ensureCountryData(withService.address.country);
     if ($issues.get().length) {
       // An issue goes away as soon as its field is fixed; new ones wait for next().
       const fixed = new Set(validateStep(withService).map((i) => i.field));
@@ -225,6 +261,8 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
   function next(): boolean {
     const draft = $draft.get();
     if (draft.step === 'done' || draft.step === 'review') return false;
+    // Without its country's rules the address cannot be checked: the view shows the state.
+    if (draft.step === 'address' && $countryData.get().status !== 'ready') return false;
     const issues = validateStep(draft);
     $issues.set(issues);
     if (issues.length) return false;
@@ -388,6 +426,7 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
   }
 
   void loadConfig();
+  ensureCountryData($draft.get().address.country);
   requote();
 
   return {
@@ -396,6 +435,8 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
     $quote,
     $issues,
     $placing,
+    $countryData,
+    retryCountryData: () => ensureCountryData($draft.get().address.country),
     countries,
     update,
     next,

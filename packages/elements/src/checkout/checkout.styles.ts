@@ -86,6 +86,35 @@ export const checkoutStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
     gap: var(--_space-3);
   }
+  /* The address fields while their country's format loads: a notice on the country's label row
+     (laid over it, so nothing moves); a failure is an alert of its own with a retry. */
+  .address-fields,
+  .country-field {
+    display: grid;
+    gap: var(--_space-3);
+    position: relative;
+  }
+  .data-status {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-end: 0;
+    margin: 0;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  .data-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+    color: var(--_danger);
+  }
+  .data-error p {
+    margin: 0;
+  }
   .field {
     display: grid;
     gap: var(--_space-1);

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createStorefront, memoryStorage, staticRates, type KeyValueStorage } from '@mendunia/core';
 import demoCatalog from '../../../../examples/plain-html/catalog.json';
 import demoCheckout from '../../../../examples/plain-html/checkout.json';
+import { setCountryDataLoader } from '@mendunia/core/checkout/index.js';
 import './define.js';
 import type { MenduniaCheckout } from './checkout.js';
 import { RATES, waitFor } from '../test/fixtures.js';
@@ -377,6 +378,47 @@ describe('<mendunia-checkout>', () => {
       expect(errors.join('\n')).to.contain('handoff.whatsapp');
     } finally {
       console.error = error;
+    }
+  });
+
+  it('lets the buyer type while the country’s data loads, says when it failed, and retries (the script tag)', async () => {
+    // Every real country is registered in this page (the ESM build): AQ has no phone metadata, so
+    // with a loader set it is fetched like any country in the script tag.
+    const config = JSON.parse(JSON.stringify(demoCheckout)) as { shipping: { services: { zones: { countries: string[] }[] }[] } };
+    config.shipping.services[0]!.zones[0]!.countries.push('AQ');
+    let answer: { resolve: (file: unknown) => void; reject: (e: Error) => void } | undefined;
+    setCountryDataLoader((country) => new Promise((resolve, reject) => (answer = { resolve: () => resolve({ country }), reject })));
+    const error = console.error;
+    console.error = () => {};
+    try {
+      const { el } = await setup({ checkout: config });
+      await fill(el, 'f-name', 'Base Crew');
+      await fill(el, 'f-email', 'crew@example.aq');
+      await next(el);
+      await fill(el, 'a-country', 'AQ');
+      expect(q(el, '.address-fields')!.getAttribute('aria-busy')).to.equal('true');
+      expect(text(el, '[part="country-data-status"][role="status"]')).to.equal('Loading the checkout…');
+      await fill(el, 'a-addressLine1', 'Rothera Point');
+      expect(q<HTMLButtonElement>(el, '[part="next-button"]')!.disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      answer!.reject(new Error('offline'));
+      await waitFor(() => !!q(el, '[part="country-data-status"][role="alert"]'));
+      expect(text(el, '[part="country-data-status"] p')).to.equal('The checkout could not be loaded.');
+      expect(q(el, '.address-fields')!.getAttribute('aria-busy')).to.equal('false');
+      q(el, '[part="country-data-status"] button')!.click();
+      await el.updateComplete;
+      expect(q(el, '[part="country-data-status"][role="status"]')).to.not.equal(null);
+
+      answer!.resolve(undefined);
+      await waitFor(() => !q(el, '[part="country-data-status"]'));
+      expect(q(el, '.address-fields')!.getAttribute('aria-busy')).to.equal('false');
+      expect(q<HTMLButtonElement>(el, '[part="next-button"]')!.disabled).to.equal(false);
+      // What the buyer typed while it loaded is still there.
+      expect(q<HTMLInputElement>(el, '#a-addressLine1')!.value).to.equal('Rothera Point');
+    } finally {
+      console.error = error;
+      setCountryDataLoader(undefined);
     }
   });
 });

@@ -35,6 +35,7 @@ addCheckoutStrings();
  * @csspart next-button - The button to the next step.
  * @csspart back-button - The button to the previous step.
  * @csspart blocked - The items that cannot be sent to the chosen country, with reasons.
+ * @csspart country-data-status - On the address step, while the chosen country's address form and phone data load ("Loading the checkout…") or when they failed to (with "Try again").
  * @csspart landed-cost - The import duties and taxes explanation.
  * @csspart totals - The totals table of the review.
  * @csspart place-order-button - The "Place order" button.
@@ -94,7 +95,7 @@ export class MenduniaCheckout extends LitElement {
       this.flowFor = sf;
       const flow = (this.flow = createCheckout(sf, { preferredRegions: preferredRegions(), logger: console }));
       const rerender = () => this.requestUpdate();
-      this.unlisten = [flow.$config, flow.$draft, flow.$quote, flow.$issues, flow.$placing].map((s) => (s as { listen(l: () => void): () => void }).listen(rerender));
+      this.unlisten = [flow.$config, flow.$draft, flow.$quote, flow.$issues, flow.$placing, flow.$countryData].map((s) => (s as { listen(l: () => void): () => void }).listen(rerender));
     }
   }
 
@@ -190,6 +191,7 @@ export class MenduniaCheckout extends LitElement {
       handoffNote: this.handoffNote,
       payment: this.payment,
       placing: flow.$placing.get(),
+      countryData: flow.$countryData.get(),
       downloadUrl: () => this.orderDownloadUrl(),
       next: () => {
         const moved = flow.next();

@@ -1,6 +1,7 @@
 // The checkout's steps as render functions over one view object: core's createCheckout() owns
 // state, rules and actions; the element (checkout.ts) wires them; these only turn them into markup.
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { formatMoney, localise, type ApiPayment, type Message, type Storefront } from '@mendunia/core';
 import {
   addressFormat,
@@ -12,6 +13,7 @@ import {
   type CheckoutConfig,
   type CheckoutDraft,
   type CheckoutField,
+  type CountryDataState,
   type FieldIssue,
   type PaymentDetails,
   type PaymentStep,
@@ -41,6 +43,8 @@ export interface StepView {
   readonly handoffNote: string;
   readonly payment?: PaymentStep;
   readonly placing: PlacingState;
+  /** Whether the address's country's format and phone data are there (the script tag fetches them). */
+  readonly countryData: CountryDataState;
   downloadUrl(): string | undefined;
   next(): void;
   back(): void;
@@ -178,14 +182,30 @@ export function renderAddress(v: StepView): TemplateResult {
   const byName = new Map(format.fields.map((f) => [f.name, f]));
   const set = (name: string) => (value: string) => v.flow.update({ address: { [name]: value } });
   const example = v.flow.phoneExample(address.country);
+  // While the country's format is fetched the buyer goes on typing in the generic fields (their
+  // values carry over: the same names), a short notice beside the country's label, no line added;
+  // a failure says so with a retry. Continue waits for the data. Nothing typed is lost.
+  const data = v.countryData.status;
   return html`<form novalidate @submit=${submit(v)}>
     ${heading(t('checkout.steps.address'))} ${errorSummary(v)}
-    ${field(v, 'a-country', t('address.country'), address.country, set('country'), {
-      autocomplete: 'shipping country',
-      required: true,
-      options: countryOptions(v.locale, v.flow.countries()),
-    })}
-    ${format.rows.map(
+    <div class="country-field">
+      ${field(v, 'a-country', t('address.country'), address.country, set('country'), {
+        autocomplete: 'shipping country',
+        required: true,
+        options: countryOptions(v.locale, v.flow.countries()),
+      })}
+      ${data === 'loading' ? html`<p class="data-status" part="country-data-status" role="status">${t('checkout.loading')}</p>` : nothing}
+    </div>
+    ${data === 'error'
+      ? html`<div class="data-error" part="country-data-status" role="alert"><p>${t('checkout.loadError')}</p>
+          <button class="secondary" type="button" @click=${() => v.flow.retryCountryData()}>${t('checkout.retry')}</button></div>`
+      : nothing}
+    <div class="address-fields" aria-busy=${data === 'loading' ? 'true' : 'false'}>
+    ${repeat(
+      format.rows,
+      // Keyed: when the country's own form replaces the generic one, a field keeps its element
+      // (an input being typed in stays that field's, whatever moved around it).
+      (row) => row.join(' '),
       (row) => html`<div class="row">
         ${row.map((name) => {
           const f = byName.get(name);
@@ -200,6 +220,7 @@ export function renderAddress(v: StepView): TemplateResult {
         })}
       </div>`,
     )}
+    </div>
     ${field(v, 'f-phone', t('checkout.contact.phone'), draft.contact.phone, (value) => v.flow.update({ contact: { phone: value } }), {
       type: 'tel',
       autocomplete: 'shipping tel',
@@ -207,7 +228,7 @@ export function renderAddress(v: StepView): TemplateResult {
       // Isolated: in an Arabic sentence the number keeps its "+" in front.
       hint: example ? t('checkout.contact.phoneHintExample', { example: `\u2068${example}\u2069` }) : t('checkout.contact.phoneHint'),
     })}
-    ${actions(v, nextButton(v))}
+    ${actions(v, nextButton(v, data !== 'ready'))}
   </form>`;
 }
 

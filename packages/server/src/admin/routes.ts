@@ -18,7 +18,7 @@ import { adminDetail, adminSummary, shopView } from './views.js';
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Shipment, ShipmentIssueCode } from '@mendunia/core/fulfilment/index.js';
-import type { AdminSessionRecord, OrderDetail, OrderFilter, StoredOrder } from '../db/index.mjs';
+import type { AdminSessionRecord, OrderDetail, OrderFilter, StoredOrder } from '../db/index.js';
 import type { OrderContext } from '../orders.js';
 import type { AdminSettings } from '../settings.js';
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { safeEqual, sha256Hex } from '../canonical.js';
 
-import type { AdminSessionRecord, Repository } from '../db/index.mjs';
+import type { AdminSessionRecord, Repository } from '../db/index.js';
 
 export const SESSION_COOKIE = 'mendunia_admin';
 export const CSRF_HEADER = 'x-csrf-token';

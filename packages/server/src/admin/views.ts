@@ -9,7 +9,7 @@ import { paymentView } from '../orders.js';
 
 import type { RateSet } from '@mendunia/core';
 import type { OrderStatus } from '@mendunia/core/fulfilment/index.js';
-import type { OrderDetail, StoredOrder } from '../db/index.mjs';
+import type { OrderDetail, StoredOrder } from '../db/index.js';
 import type { Shop } from '../quotes.js';
 
 export interface AdminOrderSummaryView {

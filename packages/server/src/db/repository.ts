@@ -1,6 +1,6 @@
 /**
  * The repository, written once on Kysely for SQLite and PostgreSQL (what differs is in
- * dialect.mjs). Write paths are short transactions:
+ * dialect.ts). Write paths are short transactions:
  *
  * - insertOrder claims the Idempotency-Key row first (INSERT … ON CONFLICT DO NOTHING RETURNING):
  *   on PostgreSQL a concurrent request with the same key waits on that row and then reads the
@@ -10,28 +10,21 @@
  *   instances never claim the same one.
  */
 import { localise } from '@mendunia/core';
-import { IdempotencyKeySpentError, ReferenceTakenError } from './index.mjs';
-import { inTransaction } from './dialect.mjs';
-import { migrate } from './migrations.mjs';
+import { IdempotencyKeySpentError, ReferenceTakenError, type IdempotentResponse, type Repository, type StoredLine, type StoredOrder, type StoredPayment, type WebhookRecord } from './index.js';
+import { inTransaction, type Dialect, type Executor } from './dialect.js';
+import { migrate } from './migrations.js';
 
-/** @typedef {import('./index.mjs').Repository} Repository */
-/** @typedef {import('./index.mjs').StoredLine} StoredLine */
-/** @typedef {import('./dialect.mjs').Executor} Executor */
 
-/** @param {unknown} value  a timestamp as either database returns it */
-const iso = (value) => (value instanceof Date ? value.toISOString() : String(value));
+/** A timestamp as either database returns it, as ISO text. */
+const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
 
-/**
- * @param {import('./dialect.mjs').Dialect} dialect
- * @returns {Repository}
- */
-export function createKyselyRepository(dialect) {
+export function createKyselyRepository(dialect: Dialect): Repository {
   const { db, readJson } = dialect;
 
-  /** @param {any} row @returns {import('./index.mjs').IdempotentResponse | undefined} */
-  const idempotent = (row) => row && { requestHash: row.request_hash, statusCode: row.status_code, response: JSON.parse(row.response), reference: row.reference };
-  /** @param {any} row @returns {import('./index.mjs').StoredOrder} */
-  const storedOrder = (row) => ({
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of either database
+  const idempotent = (row: any): IdempotentResponse | undefined => row && { requestHash: row.request_hash, statusCode: row.status_code, response: JSON.parse(row.response), reference: row.reference };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of either database
+  const storedOrder = (row: any): StoredOrder => ({
     reference: row.reference,
     status: row.status,
     createdAt: iso(row.created_at),
@@ -41,15 +34,15 @@ export function createKyselyRepository(dialect) {
     lineCount: row.line_count,
     storedLines: Number(row.stored_lines),
     contactEmail: row.contact_email,
-    order: /** @type {any} */ (readJson(row.document)),
+    order: readJson(row.document) as StoredOrder['order'],
   });
-  /** @param {any} row @returns {import('./index.mjs').StoredPayment} */
-  const payment = (row) =>
-    row && { reference: row.reference, adapter: row.adapter, status: row.status, redirectUrl: row.redirect_url, data: /** @type {any} */ (readJson(row.data)), createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
-  /** @param {any} r @returns {StoredLine} */
-  const storedLine = (r) => ({
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of either database
+  const payment = (row: any): StoredPayment =>
+    row && { reference: row.reference, adapter: row.adapter, status: row.status, redirectUrl: row.redirect_url, data: readJson(row.data) as StoredPayment['data'], createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of either database
+  const storedLine = (r: any): StoredLine => ({
     lineNo: r.line_no, productId: r.product_id, variantId: r.variant_id, name: r.name, variantName: r.variant_name ?? null,
-    productNames: /** @type {any} */ (readJson(r.product_names)) ?? null, variantNames: /** @type {any} */ (readJson(r.variant_names)) ?? null, quantity: r.quantity,
+    productNames: (readJson(r.product_names) as StoredLine['productNames']) ?? null, variantNames: (readJson(r.variant_names) as StoredLine['variantNames']) ?? null, quantity: r.quantity,
     unitPriceIdr: Number(r.unit_price_idr), lineTotalIdr: Number(r.line_total_idr), unitWeightGrams: r.unit_weight_grams, hsCode: r.hs_code,
   });
 
@@ -60,21 +53,18 @@ export function createKyselyRepository(dialect) {
       .selectAll('o')
       .select((eb) => eb.selectFrom('order_lines as l').whereRef('l.reference', '=', 'o.reference').select(eb.fn.countAll().as('n')).as('stored_lines'));
 
-  /** @param {Executor} trx  @param {import('./index.mjs').WebhookRecord} w  @param {string} now */
-  const insertWebhook = (trx, w, now) =>
+  const insertWebhook = (trx: Executor, w: WebhookRecord, now: string) =>
     trx
       .insertInto('webhook_deliveries')
       .values({ id: w.id, type: w.type, reference: w.reference, payload: JSON.stringify(w.payload), created_at: now, status: 'pending', attempts: 0, next_attempt_at: now })
       .execute();
 
-  /** @param {string} reference  @param {string} adapter */
-  const getPayment = async (reference, adapter) => {
+  const getPayment = async (reference: string, adapter: string) => {
     const row = await db.selectFrom('payments').selectAll().where('reference', '=', reference).where('adapter', '=', adapter).executeTakeFirst();
     return row ? payment(row) : undefined;
   };
 
-  /** @param {Executor} trx  @param {string} key */
-  const findKey = async (trx, key) => idempotent(await trx.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst());
+  const findKey = async (trx: Executor, key: string) => idempotent(await trx.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst());
 
   return {
     kind: dialect.kind,
@@ -127,7 +117,7 @@ export function createKyselyRepository(dialect) {
           for (const w of o.webhooks) await insertWebhook(trx, w, now);
           return undefined;
         });
-        return existing ? { inserted: /** @type {const} */ (false), existing } : { inserted: /** @type {const} */ (true) };
+        return existing ? { inserted: false as const, existing } : { inserted: true as const };
       } catch (error) {
         const constraint = dialect.uniqueViolation(error);
         if (constraint === 'orders_pkey') throw new ReferenceTakenError(order.reference);
@@ -171,9 +161,9 @@ export function createKyselyRepository(dialect) {
           .where('reference', '=', reference)
           .$if(dialect.rowLocks, (q) => q.forUpdate())
           .executeTakeFirst();
-        if (!row) return { changed: /** @type {const} */ (false), reason: /** @type {const} */ ('not-found') };
+        if (!row) return { changed: false as const, reason: 'not-found' as const };
         const from = row.status;
-        if (!change.allowedFrom.includes(from)) return { changed: /** @type {const} */ (false), reason: /** @type {const} */ ('conflict'), current: from };
+        if (!change.allowedFrom.includes(from)) return { changed: false as const, reason: 'conflict' as const, current: from };
         await trx.updateTable('orders').set({ status: change.to, updated_at: now }).where('reference', '=', reference).execute();
         await trx
           .insertInto('order_events')
@@ -181,7 +171,7 @@ export function createKyselyRepository(dialect) {
           .execute();
         const webhook = change.webhook(from);
         if (webhook) await insertWebhook(trx, webhook, now);
-        return { changed: /** @type {const} */ (true), from, to: change.to };
+        return { changed: true as const, from, to: change.to };
       });
     },
 
@@ -192,7 +182,7 @@ export function createKyselyRepository(dialect) {
         .values({ reference: p.reference, adapter: p.adapter, created_at: now, updated_at: now, status: p.status, redirect_url: p.redirectUrl, data: JSON.stringify(p.data) })
         .onConflict((oc) => oc.columns(['reference', 'adapter']).doNothing())
         .execute();
-      return /** @type {import('./index.mjs').StoredPayment} */ (await getPayment(p.reference, p.adapter));
+      return (await getPayment(p.reference, p.adapter)) as StoredPayment;
     },
 
     getPayment,
@@ -243,7 +233,7 @@ export function createKyselyRepository(dialect) {
       const rows = await db
         .selectFrom('webhook_deliveries')
         .selectAll()
-        .$if(Boolean(filter.reference), (q) => q.where('reference', '=', /** @type {string} */ (filter.reference)))
+        .$if(Boolean(filter.reference), (q) => q.where('reference', '=', filter.reference as string))
         .orderBy('seq')
         .execute();
       return rows.map((r) => ({ id: r.id, type: r.type, reference: r.reference, status: r.status, attempts: r.attempts, lastError: r.last_error, payload: readJson(r.payload) }));

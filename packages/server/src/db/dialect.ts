@@ -12,35 +12,37 @@
  */
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type ColumnDefinitionBuilder, type Transaction } from 'kysely';
 import pg from 'pg';
-import { ensureDataDir, privateFile } from '../secrets.mjs';
+import { ensureDataDir, privateFile } from '../secrets.js';
+import type { Database as Tables } from './tables.js';
 
-/** @typedef {import('./tables.mjs').Database} Tables */
-/** @typedef {import('kysely').Transaction<Tables> | import('kysely').Kysely<Tables>} Executor */
+export type Executor = Transaction<Tables> | Kysely<Tables>;
 
-/**
- * @typedef {object} ColumnTypes
- * @property {'text' | 'timestamptz'} timestamp  SQLite keeps ISO-8601 text (it sorts as time)
- * @property {'text' | 'jsonb'} json
- * @property {'integer' | 'bigint'} money         rupiah amounts (SQLite integers are 64-bit already)
- * @property {'integer' | 'bigserial'} serial     with `serialKey()`: a growing primary key
- */
+export interface ColumnTypes {
+  /** SQLite keeps ISO-8601 text (it sorts as time) */
+  timestamp: 'text' | 'timestamptz';
+  json: 'text' | 'jsonb';
+  /** rupiah amounts (SQLite integers are 64-bit already) */
+  money: 'integer' | 'bigint';
+  /** with `serialKey()`: a growing primary key */
+  serial: 'integer' | 'bigserial';
+}
 
-/**
- * @typedef {object} Dialect
- * @property {'sqlite' | 'postgres'} kind
- * @property {string} description                      where the data is, for the start-up line
- * @property {import('kysely').Kysely<Tables>} db
- * @property {() => Promise<void>} close
- * @property {ColumnTypes} types
- * @property {(column: import('kysely').ColumnDefinitionBuilder) => import('kysely').ColumnDefinitionBuilder} serialKey
- * @property {'begin immediate' | 'begin'} begin
- * @property {(value: unknown) => unknown} readJson
- * @property {boolean} rowLocks
- * @property {(trx: Executor) => Promise<void>} lockMigrations
- * @property {(error: unknown) => string | undefined} uniqueViolation
- */
+export interface Dialect {
+  kind: 'sqlite' | 'postgres';
+  /** where the data is, for the start-up line */
+  description: string;
+  db: Kysely<Tables>;
+  close: () => Promise<void>;
+  types: ColumnTypes;
+  serialKey: (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+  begin: 'begin immediate' | 'begin';
+  readJson: (value: unknown) => unknown;
+  rowLocks: boolean;
+  lockMigrations: (trx: Executor) => Promise<void>;
+  uniqueViolation: (error: unknown) => string | undefined;
+}
 
 /** Any constant: it names the migration lock among other advisory locks on the database. */
 const MIGRATION_LOCK = 7_302_451_813;
@@ -49,10 +51,8 @@ const MIGRATION_LOCK = 7_302_451_813;
  * SQLite through better-sqlite3: one file in the data directory, WAL journal, synchronous=FULL
  * (a commit is on disk before the API answers), foreign keys on, 5 s busy timeout for a second
  * process (the CLI) on the same file.
- * @param {string} file
- * @returns {Dialect}
  */
-export function sqliteDialect(file) {
+export function sqliteDialect(file: string): Dialect {
   const path = resolve(file);
   let open = openFiles.get(path);
   if (!open) openFiles.set(path, (open = { db: openSqlite(path), users: 0 }));
@@ -73,18 +73,18 @@ export function sqliteDialect(file) {
     types: { timestamp: 'text', json: 'text', money: 'integer', serial: 'integer' },
     serialKey: (column) => column.primaryKey().autoIncrement(),
     begin: 'begin immediate',
-    readJson: (value) => (value === null || value === undefined ? value : JSON.parse(/** @type {string} */ (value))),
+    readJson: (value) => (value === null || value === undefined ? value : JSON.parse(value as string)),
     rowLocks: false,
     lockMigrations: async () => undefined,
     uniqueViolation: (error) => {
-      const e = /** @type {{ code?: unknown, message?: unknown }} */ (error);
+      const e = error as { code?: unknown; message?: unknown } | undefined;
       // "UNIQUE constraint failed: orders.idempotency_key" (columns "t.a, t.b" for a composite key)
       const failed = /constraint failed: ((?:\w+\.\w+(?:, )?)+)/.exec(String(e?.message));
       if (!failed) return undefined;
       const columns = String(failed[1]).split(', ').map((c) => c.split('.'));
       const table = columns[0]?.[0];
-      if (e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return `${table}_pkey`;
-      if (e.code === 'SQLITE_CONSTRAINT_UNIQUE') return `${table}_${columns.map((c) => c[1]).join('_')}_key`;
+      if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return `${table}_pkey`;
+      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') return `${table}_${columns.map((c) => c[1]).join('_')}_key`;
       return undefined;
     },
   };
@@ -94,12 +94,10 @@ export function sqliteDialect(file) {
  * One connection per file in a process. Kysely runs a SQLite connection's queries one at a time,
  * transactions included; two connections to one file in one process would not: the second one's
  * BEGIN IMMEDIATE waits (blocking, busy_timeout) for a transaction that cannot go on meanwhile.
- * @type {Map<string, { db: import('kysely').Kysely<Tables>, users: number }>}
  */
-const openFiles = new Map();
+const openFiles = new Map<string, { db: Kysely<Tables>; users: number }>();
 
-/** @param {string} file  @returns {import('kysely').Kysely<Tables>} */
-function openSqlite(file) {
+function openSqlite(file: string): Kysely<Tables> {
   ensureDataDir(dirname(file));
   // Buyers' names, addresses and phone numbers: the owner's only (0600, WAL files alike).
   privateFile(file);
@@ -110,30 +108,26 @@ function openSqlite(file) {
   database.pragma('busy_timeout = 5000');
   // Kysely prepares every query anew; the repository's queries are a fixed set, so keep each
   // prepared statement (better-sqlite3 statements are reusable; Kysely runs one at a time).
-  /** @type {Map<string, import('better-sqlite3').Statement>} */
-  const statements = new Map();
+  const statements = new Map<string, Database.Statement>();
   const cached = {
     close: () => database.close(),
-    prepare: (/** @type {string} */ text) => {
+    prepare: (text: string) => {
       let statement = statements.get(text);
       if (!statement) statements.set(text, (statement = database.prepare(text)));
       return statement;
     },
   };
-  return new Kysely({ dialect: new SqliteDialect({ database: cached }) });
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: cached as unknown as Database.Database }) });
 }
 
 /**
  * PostgreSQL through node-postgres, for several server instances sharing one database.
- * @param {string} url
- * @returns {Dialect}
  */
-export function postgresDialect(url) {
+export function postgresDialect(url: string): Dialect {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its server (a restart) must not crash the process.
   pool.on('error', () => undefined);
-  /** @type {import('kysely').Kysely<Tables>} */
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
     description: `PostgreSQL ${redact(url)}`,
@@ -148,7 +142,7 @@ export function postgresDialect(url) {
       await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
     },
     uniqueViolation: (error) => {
-      const e = /** @type {{ code?: unknown, constraint?: unknown }} */ (error);
+      const e = error as { code?: unknown; constraint?: unknown } | undefined;
       return e?.code === '23505' && typeof e.constraint === 'string' ? e.constraint : undefined;
     },
   };
@@ -157,12 +151,8 @@ export function postgresDialect(url) {
 /**
  * A write transaction on one connection, begun the dialect's way (SQLite: BEGIN IMMEDIATE, so
  * two writers never both read before writing).
- * @template T
- * @param {Dialect} dialect
- * @param {(trx: import('kysely').Kysely<Tables>) => Promise<T>} fn
- * @returns {Promise<T>}
  */
-export function inTransaction(dialect, fn) {
+export function inTransaction<T>(dialect: Dialect, fn: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
   return dialect.db.connection().execute(async (conn) => {
     await sql.raw(dialect.begin).execute(conn);
     try {
@@ -176,8 +166,8 @@ export function inTransaction(dialect, fn) {
   });
 }
 
-/** The URL without its password, for logs. @param {string} url */
-function redact(url) {
+/** The URL without its password, for logs. */
+function redact(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';

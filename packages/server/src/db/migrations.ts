@@ -8,14 +8,15 @@
  * schema (same tables, columns, types, keys, constraints and index names), so a database made
  * by the earlier code migrates on from the version it records.
  */
-import { inTransaction } from './dialect.mjs';
+import { inTransaction, type Dialect, type Executor } from './dialect.js';
 
-/** @typedef {import('./dialect.mjs').Executor} Executor */
-/** @typedef {import('./dialect.mjs').Dialect} Dialect */
-/** @typedef {{ version: number, name: string, up: (db: Executor, dialect: Pick<Dialect, 'types' | 'serialKey'>) => Promise<void> }} Migration */
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Executor, dialect: Pick<Dialect, 'types' | 'serialKey'>) => Promise<void>;
+}
 
-/** @type {readonly Migration[]} */
-export const MIGRATIONS = Object.freeze([
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
   {
     version: 1,
     name: 'orders, lines, idempotency keys, events, payments, webhook outbox',
@@ -127,11 +128,9 @@ export const MIGRATIONS = Object.freeze([
 
 /**
  * Applies the migrations not yet recorded, up to `until` (all by default), in one transaction.
- * @param {Dialect} dialect
- * @param {{ until?: number }} [options]
- * @returns {Promise<number[]>} the versions applied
+ * Returns the versions applied.
  */
-export async function migrate(dialect, { until = Infinity } = {}) {
+export async function migrate(dialect: Dialect, { until = Infinity }: { until?: number } = {}): Promise<number[]> {
   return inTransaction(dialect, async (trx) => {
     await dialect.lockMigrations(trx);
     await trx.schema
@@ -142,7 +141,7 @@ export async function migrate(dialect, { until = Infinity } = {}) {
       .addColumn('applied_at', dialect.types.timestamp, (c) => c.notNull())
       .execute();
     const done = new Set((await trx.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
-    const applied = [];
+    const applied: number[] = [];
     for (const m of MIGRATIONS) {
       if (done.has(m.version) || m.version > until) continue;
       await m.up(trx, dialect);
