@@ -518,6 +518,9 @@ export function defineApiSuite(label, makeBackend) {
           ['s', 'Lasem Batik Short-sleeve Shirt', null, null, null],
           ['l', 'Lasem Batik Short-sleeve Shirt', null, null, null],
         ]);
+        // Migration 3 filled in the buyer's name from the document: the dashboard's search finds it.
+        assert.deepEqual((await repo.listOrders({ q: 'WEI ling' })).map((o) => o.reference), [old.reference]);
+        assert.equal(await repo.countOrders({ q: 'nobody' }), 0);
       } finally {
         await repo.close();
       }
