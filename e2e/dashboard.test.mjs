@@ -7,17 +7,13 @@
 // Screenshots (git-ignored) at 390 and 1280 px: e2e/screenshots/dashboard-*.png.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
+import { startApiServer } from './support.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/server/bin/mendunia-server.js');
 const shots = new URL('./screenshots/', import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'mendunia-e2e-dashboard-'));
 const TOKEN = 'e2e-merchant-token-0123456789abcdef';
@@ -32,15 +28,6 @@ let api;
 let server;
 let browser;
 let reference;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function call(path, { method = 'GET', body, headers = {} } = {}) {
   const response = await fetch(`${api}${path}`, {
@@ -90,26 +77,8 @@ function parseCsv(text) {
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  const port = await freePort();
-  server = spawn(process.execPath, [bin, '--port', String(port), '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MENDUNIA_MERCHANT_TOKEN: TOKEN, MENDUNIA_SECRET: 'e2e-dashboard-secret-0123456789abcdef', MENDUNIA_RATE_LIMIT: '0' },
-  });
-  await new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30000);
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes('Storefront API on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  api = `http://127.0.0.1:${port}`;
+  server = await startApiServer({ dataDir, env: { MENDUNIA_MERCHANT_TOKEN: TOKEN, MENDUNIA_SECRET: 'e2e-dashboard-secret-0123456789abcdef', MENDUNIA_RATE_LIMIT: '0' } });
+  api = server.url;
   const order = await placeOrder(CART, BUYER, ADDRESS, `e2e-dashboard-a-${process.pid}`);
   reference = order.reference;
   assert.equal(order.order.customs.form, 'CN23', 'the cart is heavy enough for a CN23');
@@ -119,7 +88,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
