@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { postgresDialect, sqliteDialect } from '../dist/db/dialect.js';
 import { createRepository } from '../dist/db/index.js';
 import { readSettings, SettingsError } from '../dist/settings.js';
 import { postgresUnavailable, startPostgres } from './support/postgres.mjs';
@@ -226,6 +227,20 @@ function defineAdminSuite(label, makeStorage) {
       assert.match(out.headers.get('set-cookie') ?? '', /^mendunia_admin=; Path=\/admin; HttpOnly; SameSite=Strict; Max-Age=0$/);
       assert.equal((await call('/admin/api/orders', { headers: { cookie } })).status, 401);
       assert.equal((await call('/admin/api/session', { headers: { cookie } })).status, 401);
+      // The next sign-in clears the sessions that are over from the table.
+      const sessionRows = async () => {
+        const { databaseUrl, dataDir } = storage.settings;
+        const dialect = databaseUrl ? postgresDialect(databaseUrl) : sqliteDialect(join(dataDir, 'mendunia.sqlite'));
+        try {
+          return await dialect.db.selectFrom('admin_sessions').select(['revoked_at']).execute();
+        } finally {
+          await dialect.close();
+        }
+      };
+      assert.ok((await sessionRows()).some((r) => r.revoked_at !== null));
+      assert.equal((await call('/admin/api/session', { method: 'POST', body: { token: MERCHANT_TOKEN } })).status, 200);
+      const rows = await sessionRows();
+      assert.ok(rows.length >= 1 && rows.every((r) => r.revoked_at === null), JSON.stringify(rows));
     });
 
     test('two instances on one database: a session works on both, and signing out on one ends it on the other', { skip: label === 'SQLite' && 'one server process per SQLite file' }, async () => {

@@ -270,6 +270,8 @@ export function createKyselyRepository(dialect: Dialect): Repository {
 
     async createAdminSession(session) {
       const now = session.now.toISOString();
+      // Sessions that are over sign nobody in; a sign-in (rare) clears them away.
+      await db.deleteFrom('admin_sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('revoked_at', 'is not', null)])).execute();
       await db
         .insertInto('admin_sessions')
         .values({ id_hash: session.idHash, csrf_token: session.csrfToken, created_at: now, last_seen_at: now, expires_at: session.expiresAt.toISOString() })
