@@ -279,7 +279,7 @@ export function openApiDocument() {
         post: {
           tags: ['merchant'],
           operationId: 'setOrderStatus',
-          summary: 'Move an order along: pending_payment → paid → shipped → delivered; cancelled; refunded',
+          summary: 'Move an order along: pending_payment → paid → (packed →) shipped → delivered; cancelled; refunded (see the dashboard for a shipment with a tracking number)',
           security: [{ merchantToken: [] }],
           parameters: [referenceParam],
           requestBody: { required: true, content: json(ref('StatusChangeRequest')) },
