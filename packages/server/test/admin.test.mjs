@@ -138,7 +138,9 @@ function defineAdminSuite(label, makeStorage) {
       const search = async (/** @type {string} */ query) => (await call(`/admin/api/orders?${query}`, { headers: { cookie } })).body.orders.map((/** @type {any} */ o) => o.reference);
       assert.deepEqual(await search('q=wei%20LING'), [a]);
       assert.deepEqual(await search('q=siti'), [b]);
-      assert.deepEqual(await search(`q=${a.slice(0, 12).toLowerCase()}`), [a]);
+      // A prefix, any case (two references of one day may share their first random letters).
+      const prefix = a.slice(0, -1);
+      assert.deepEqual(await search(`q=${prefix.toLowerCase()}`), [b, a].filter((r) => r.startsWith(prefix)));
       assert.deepEqual(await search('q=%25'), []);
       assert.deepEqual(await search(`since=${today()}&until=${today()}&status=pending_payment`), [b, a]);
       assert.deepEqual(await search('until=2020-01-01'), []);
