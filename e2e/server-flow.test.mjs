@@ -2,15 +2,15 @@
 // the server prices and stores the order, and the merchant sees it in the orders CLI.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
+import { startApiServer } from './support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/server/bin/mendunia-server.js');
@@ -21,33 +21,9 @@ let apiProcess;
 let demo;
 let browser;
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 before(async () => {
-  const port = await freePort();
-  apiProcess = spawn(process.execPath, [bin, '--port', String(port), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30000);
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes('Storefront API on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    apiProcess.stdout.on('data', onData);
-    apiProcess.stderr.on('data', onData);
-    apiProcess.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  api = `http://127.0.0.1:${port}`;
+  apiProcess = await startApiServer({ dataDir });
+  api = apiProcess.url;
   demo = await serve({ port: 0, api });
   browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
 });
@@ -55,7 +31,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await new Promise((r) => demo?.close(r));
-  apiProcess?.kill();
+  apiProcess?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

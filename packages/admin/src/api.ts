@@ -7,8 +7,9 @@
 import { fetchText, parseJsonText } from '@mendunia/core';
 import type { Order } from '@mendunia/core/checkout/index.js';
 
-export type OrderStatus = 'pending_payment' | 'paid' | 'packed' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
-export const ORDER_STATUSES: readonly OrderStatus[] = ['pending_payment', 'paid', 'packed', 'shipped', 'delivered', 'cancelled', 'refunded'];
+/** The statuses and their order are core's fulfilment rules, which the server enforces. */
+export { ORDER_STATUSES, type OrderStatus } from '@mendunia/core/fulfilment/index.js';
+import type { OrderStatus } from '@mendunia/core/fulfilment/index.js';
 
 export interface ShopSender {
   readonly name: string;
@@ -38,8 +39,11 @@ export interface AdminOrderSummary {
   readonly destination: string;
   readonly buyerName: string;
   readonly totalIdr: number;
-  /** What the buyer saw: their currency and the total in major units ("41.25"). */
-  readonly display?: { readonly currency: string; readonly total: string };
+  /**
+   * The total in the buyer's currency, major units ("41.25"): an estimate at the server's current
+   * rates of `ratesDate` (the order keeps the buyer's currency, not the amount they saw).
+   */
+  readonly display?: { readonly currency: string; readonly total: string; readonly ratesDate?: string };
 }
 
 export interface AdminOrderEvent {
@@ -50,6 +54,8 @@ export interface AdminOrderEvent {
   /** 'dashboard' | 'api' | 'cli' | 'payment:<adapter>' … */
   readonly actor?: string | null;
   readonly note?: string | null;
+  /** What came with the change: `{ shipment }` of a change to shipped. */
+  readonly data?: Readonly<Record<string, unknown>>;
 }
 
 export interface AdminShipment {
@@ -238,7 +244,8 @@ function readProblem(text: string): { title?: string; detail?: string; allowed?:
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
   const errors = Array.isArray(b.errors) ? b.errors : [];
-  const fields = errors.map((e) => (typeof e === 'object' && e !== null ? str((e as { field?: unknown }).field) : undefined)).filter((f): f is string => !!f);
+  // The server names each field in errors[].path ("trackingNumber", "address.postalCode").
+  const fields = errors.map((e) => (typeof e === 'object' && e !== null ? str((e as { path?: unknown }).path) : undefined)).filter((f): f is string => !!f);
   const title = str(b.title);
   const detail = str(b.detail);
   const allowed = strings(b.allowed);

@@ -22,11 +22,14 @@ export function moneyFromMajor(currency: string, major: string): Money | undefin
   }
 }
 
-/** The buyer's total in their currency, or '' when there is none besides IDR. */
+/**
+ * The buyer's total in their currency, or '' when there is none besides IDR. Marked "≈": the
+ * server estimates it at its current rates (the order keeps the currency, not that amount).
+ */
 export function displayTotal(display: { currency: string; total: string } | undefined, lang: string): string {
   if (!display || display.currency.toUpperCase() === 'IDR') return '';
   const money = moneyFromMajor(display.currency, display.total);
-  return money ? formatMoney(money, lang) : '';
+  return money ? `≈ ${formatMoney(money, lang)}` : '';
 }
 
 const dateTimes = new Map<string, Intl.DateTimeFormat>();

@@ -17,11 +17,12 @@ import { applyPaymentNotification, changeOrderStatus, orderAccessToken, orderVie
 import * as S from './schemas.js';
 import { openApiDocument } from './openapi.js';
 import { docsPage } from './docs-page.js';
+import { adminRoutes } from './admin/routes.js';
 import type { Repository, StoredPayment } from './db/index.js';
 import type { CartLine, Shop } from './quotes.js';
 import type { RatesProvider } from './sources.js';
 import type { PaymentAdapter } from './payments/index.js';
-import type { Timeouts } from './settings.js';
+import type { AdminSettings, Timeouts } from './settings.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OrderRequestBody } from './orders.js';
 import type { Problem } from './problem.js';
@@ -49,6 +50,8 @@ export interface AppOptions {
   rateLimit?: { max: number, windowMs: number };
   /** whose X-Forwarded-For gives the client address (default: nobody's) */
   trustProxy?: boolean | number | string[];
+  /** the dashboard at /admin (default: 2h idle, 7 days at most, @mendunia/admin's dist) */
+  admin?: AdminSettings;
 }
 
 /** The settings' defaults (docs/storefront-api.md#settings). */
@@ -314,6 +317,10 @@ export async function buildApp(options: AppOptions) {
       return applyPaymentNotification(ctx, adapter.id, verified);
     },
   );
+
+  // ----- the merchant dashboard (src/admin/) --------------------------------------------------
+
+  await app.register(adminRoutes, { ctx, merchantToken: options.merchantToken, settings: options.admin ?? { idleMs: 2 * 3_600_000, maxAgeMs: 7 * 86_400_000, assetsDir: undefined }, limited });
 
   // ----- documentation ------------------------------------------------------------------------
 

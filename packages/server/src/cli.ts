@@ -3,12 +3,14 @@
  * print the OpenAPI document. Exit codes: 0 done, 2 bad input or settings, 1 a bug.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { checkShipment } from '@mendunia/core/fulfilment/index.js';
 import { ORDER_STATUSES } from './schemas.js';
 import { SettingsError, parseFlags, readSettings } from './settings.js';
 import { SourceError } from './sources.js';
 import { HttpProblem } from './problem.js';
 import type { Settings } from './settings.js';
 import type { Repository } from './db/index.js';
+import type { ShipmentIssueCode } from '@mendunia/core/fulfilment/index.js';
 
 export type Io = { stdout: { write(text: string): unknown }, stderr: { write(text: string): unknown } };
 
@@ -19,6 +21,7 @@ export const HELP = `Usage: mendunia-server [serve] [options]
        mendunia-server orders show <reference> [--format text|json]
        mendunia-server orders export [--format csv|json] [--status S] [--since DATE] [--out FILE]
        mendunia-server orders status <reference> <${ORDER_STATUSES.join('|')}> [--note TEXT]
+                                     (shipped: --carrier C --tracking NUMBER [--tracking-url URL])
        mendunia-server migrate | openapi | --version | --help
 
 Runs the Mendunia Storefront API (authoritative quotes and idempotent orders) and shows its orders.
@@ -36,7 +39,8 @@ Other environment: MENDUNIA_SECRET, MENDUNIA_MERCHANT_TOKEN, MENDUNIA_QUOTE_TTL 
   MENDUNIA_WEBHOOK_SECRET, MENDUNIA_CORS_ORIGIN (*), MIDTRANS_ENV, MIDTRANS_API_URL, MENDUNIA_LOG,
   MENDUNIA_HEADERS_TIMEOUT (10s), MENDUNIA_REQUEST_TIMEOUT (30s), MENDUNIA_KEEP_ALIVE_TIMEOUT (10s),
   MENDUNIA_CONNECTION_TIMEOUT (60s), MENDUNIA_RATE_LIMIT (60; off), MENDUNIA_RATE_LIMIT_WINDOW (1m),
-  MENDUNIA_TRUST_PROXY, MENDUNIA_IDEMPOTENCY_TTL (7d).
+  MENDUNIA_TRUST_PROXY, MENDUNIA_IDEMPOTENCY_TTL (7d), MENDUNIA_ADMIN_IDLE (2h), MENDUNIA_ADMIN_MAX_AGE (7d),
+  MENDUNIA_ADMIN_ASSETS (the dashboard at /admin).
 
 Documentation: docs/storefront-api.md
 `;
@@ -180,10 +184,14 @@ async function orders(settings: Settings, args: readonly string[], io: Io) {
       });
     }
     case 'status': {
-      const { values, words } = options(rest, { '--note': true });
+      const { values, words } = options(rest, { '--note': true, '--carrier': true, '--tracking': true, '--tracking-url': true });
       const [reference, status] = words;
       if (!reference || !status) throw new SettingsError('orders status needs a reference and a status');
       if (!(ORDER_STATUSES as readonly string[]).includes(status)) throw new SettingsError(`status: expected one of ${ORDER_STATUSES.join(', ')}`);
+      // A shipment is recorded as the dashboard records it: carrier and tracking number required.
+      const checked = status === 'shipped' ? checkShipment({ carrier: values.carrier, trackingNumber: values.tracking, trackingUrl: values['tracking-url'] }) : undefined;
+      if (checked && !checked.shipment) throw new SettingsError(`shipped needs ${checked.issues.map((i) => CLI_SHIPMENT_ISSUES[i.code]).join(' and ')}`);
+      if (!checked && (values.carrier || values.tracking || values['tracking-url'])) throw new SettingsError('--carrier, --tracking and --tracking-url go with the status shipped');
       return withRepo(settings, async (repo) => {
         const { changeOrderStatus } = await import('./orders.js');
         // Queued webhooks are sent by the running server, which reads the same outbox.
@@ -191,6 +199,7 @@ async function orders(settings: Settings, args: readonly string[], io: Io) {
           to: status,
           source: 'cli',
           ...(values.note ? { note: values.note } : {}),
+          ...(checked?.shipment ? { shipment: checked.shipment } : {}),
         });
         io.stdout.write(result.changed ? `${reference}: ${result.previousStatus} → ${result.status}\n` : `${reference} is already ${result.status}\n`);
         return 0;
@@ -200,3 +209,11 @@ async function orders(settings: Settings, args: readonly string[], io: Io) {
       return fail(io, 'orders: expected list, show <reference>, export or status <reference> <status>');
   }
 }
+
+/** The words for core's shipment codes in the CLI's messages. */
+const CLI_SHIPMENT_ISSUES: Record<ShipmentIssueCode, string> = {
+  'shipment.carrier-required': '--carrier (e.g. dhl-express, pos-indonesia, or the carrier\'s name)',
+  'shipment.tracking-required': '--tracking <tracking number>',
+  'shipment.tracking-invalid': 'a --tracking number of 4–40 letters, digits, spaces or . _ / -',
+  'shipment.tracking-url-invalid': 'an https --tracking-url',
+};

@@ -6,6 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { NAMED_SCHEMAS } from './schemas.js';
 import { PROBLEM_TYPE_BASE, PROBLEM_TYPES } from './problem.js';
+import { ADMIN_SCHEMAS, AdminOrdersCsvQuery, AdminOrdersQuery } from './admin/schemas.js';
+
+/** Every named schema: the Storefront API's and the dashboard's. */
+const SCHEMAS = { ...NAMED_SCHEMAS, ...ADMIN_SCHEMAS };
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -14,12 +18,12 @@ function refify(schema: unknown, root: unknown = schema): unknown {
   if (Array.isArray(schema)) return schema.map((s) => refify(s, root));
   if (!schema || typeof schema !== 'object') return schema;
   if (schema !== root) {
-    for (const [name, named] of Object.entries(NAMED_SCHEMAS)) if (named === schema) return { $ref: `#/components/schemas/${name}` };
+    for (const [name, named] of Object.entries(SCHEMAS)) if (named === schema) return { $ref: `#/components/schemas/${name}` };
   }
   return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, refify(v, root)]));
 }
 
-const ref = (name: keyof typeof NAMED_SCHEMAS) => ({ $ref: `#/components/schemas/${name}` });
+const ref = (name: keyof typeof SCHEMAS) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const problemResponse = (description: string, types: string[]) => ({
   description: `${description} (${types.map((t) => `\`${t}\``).join(', ')})`,
@@ -42,6 +46,94 @@ const rateLimited = {
 };
 const referenceParam = { name: 'reference', in: 'path', required: true, schema: ref('Reference') };
 
+/** Query parameters from a query schema's properties. */
+const queryParams = (schema: { properties: Record<string, object> }) => Object.entries(schema.properties).map(([name, s]) => ({ name, in: 'query', schema: s }));
+const session = [{ adminSession: [] }];
+const signedOut = { 401: problemResponse('No session cookie, or the session expired or was signed out', ['unauthorized']) };
+const csrf = {
+  parameters: [{ name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' }, description: "The session's csrfToken" }],
+  403: problemResponse('Missing or wrong X-CSRF-Token; nothing changed', ['forbidden']),
+};
+
+/** The dashboard's API (src/admin/): cookie session, CSRF token on every change. */
+const adminPaths = {
+  '/admin/api/session': {
+    post: {
+      tags: ['dashboard'],
+      operationId: 'adminSignIn',
+      summary: 'Sign in with the merchant token (in the body only); sets the session cookie mendunia_admin (HttpOnly, SameSite=Strict, Path=/admin; Secure over https)',
+      requestBody: { required: true, content: json(ref('AdminSignIn')) },
+      responses: {
+        200: { description: 'Signed in; Set-Cookie carries the session', content: json(ref('AdminSession')) },
+        ...common,
+        401: problemResponse('Not the merchant token', ['unauthorized']),
+        ...rateLimited,
+      },
+    },
+    get: { tags: ['dashboard'], operationId: 'adminSession', summary: "The session's CSRF token and the shop", security: session, responses: { 200: { description: 'Signed in', content: json(ref('AdminSession')) }, ...signedOut } },
+    delete: {
+      tags: ['dashboard'],
+      operationId: 'adminSignOut',
+      summary: 'Sign out: the session is revoked on the server (every instance) and the cookie cleared',
+      security: session,
+      parameters: csrf.parameters,
+      responses: { 204: { description: 'Signed out' }, ...signedOut, 403: csrf[403] },
+    },
+  },
+  '/admin/api/orders': {
+    get: {
+      tags: ['dashboard'],
+      operationId: 'adminListOrders',
+      summary: 'Orders, newest first: filter by status and days (UTC, inclusive), search by reference prefix or buyer name; paged',
+      security: session,
+      parameters: queryParams(AdminOrdersQuery),
+      responses: {
+        200: { description: 'A page of orders and how many match', content: json({ type: 'object', required: ['orders', 'total'], properties: { orders: { type: 'array', items: ref('AdminOrderSummary') }, total: { type: 'integer' } } }) },
+        400: common[400],
+        ...signedOut,
+      },
+    },
+  },
+  '/admin/api/orders.csv': {
+    get: {
+      tags: ['dashboard'],
+      operationId: 'adminExportOrders',
+      summary: 'Every order matching the filters as CSV, one row per line (= customs line); formula-safe (see docs/storefront-api.md#merchant-command-line)',
+      security: session,
+      parameters: queryParams(AdminOrdersCsvQuery),
+      responses: { 200: { description: 'Attachment orders-YYYY-MM-DD.csv', content: { 'text/csv': { schema: { type: 'string' } } } }, 400: common[400], ...signedOut },
+    },
+  },
+  '/admin/api/orders/{reference}': {
+    get: {
+      tags: ['dashboard'],
+      operationId: 'adminGetOrder',
+      summary: 'An order with its lines, buyer, landed cost, events (with actor), payments, shipment, the statuses it may move to and the known carriers',
+      security: session,
+      parameters: [referenceParam],
+      responses: { 200: { description: 'The order', content: json(ref('AdminOrderDetail')) }, ...signedOut, 404: problemResponse('No such order', ['not-found']) },
+    },
+  },
+  '/admin/api/orders/{reference}/status': {
+    post: {
+      tags: ['dashboard'],
+      operationId: 'adminSetOrderStatus',
+      summary: 'Move an order (paid, packed, shipped with carrier and tracking number, delivered, cancelled, refunded); recorded with actor "dashboard" and sent to the webhook',
+      security: session,
+      parameters: [referenceParam, ...csrf.parameters],
+      requestBody: { required: true, content: json(ref('AdminStatusChange')) },
+      responses: {
+        200: { description: 'The order after the change (unchanged when it already had that status)', content: json(ref('AdminOrderDetail')) },
+        ...common,
+        ...signedOut,
+        403: csrf[403],
+        404: problemResponse('No such order', ['not-found']),
+        409: problemResponse('Not allowed from the current status; `current` and `allowed` say what is', ['conflict']),
+      },
+    },
+  },
+};
+
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
@@ -61,6 +153,12 @@ export function openApiDocument() {
       { name: 'orders', description: 'Orders: created by buyers, read with their access token or the merchant token' },
       { name: 'payments', description: 'Payment creation and provider notifications' },
       { name: 'merchant', description: 'Merchant only (bearer merchant token)' },
+      {
+        name: 'dashboard',
+        description:
+          'The merchant dashboard at /admin (an HTML page and its files under /admin/assets/, served with a strict Content-Security-Policy) and the API it calls: ' +
+          'sign in once with the merchant token for a session cookie; every change needs the X-CSRF-Token of the session. Guide: docs/dashboard.md; API: docs/storefront-api.md#merchant-dashboard.',
+      },
     ],
     paths: {
       '/api/catalog': {
@@ -181,7 +279,7 @@ export function openApiDocument() {
         post: {
           tags: ['merchant'],
           operationId: 'setOrderStatus',
-          summary: 'Move an order along: pending_payment → paid → shipped → delivered; cancelled; refunded',
+          summary: 'Move an order along: pending_payment → paid → (packed →) shipped → delivered; cancelled; refunded (see the dashboard for a shipment with a tracking number)',
           security: [{ merchantToken: [] }],
           parameters: [referenceParam],
           requestBody: { required: true, content: json(ref('StatusChangeRequest')) },
@@ -238,6 +336,7 @@ export function openApiDocument() {
       },
       '/api/openapi.json': { get: { tags: ['storefront'], operationId: 'getOpenApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } } },
       '/api/health': { get: { tags: ['storefront'], operationId: 'health', summary: 'Liveness and what is loaded', responses: { 200: { description: 'OK', content: json({ type: 'object' }) } } } },
+      ...adminPaths,
     },
     webhooks: {
       orderEvent: {
@@ -254,10 +353,11 @@ export function openApiDocument() {
       },
     },
     components: {
-      schemas: Object.fromEntries(Object.entries(NAMED_SCHEMAS).map(([name, schema]) => [name, refify(schema)])),
+      schemas: Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, refify(schema)])),
       securitySchemes: {
         merchantToken: { type: 'http', scheme: 'bearer', description: 'MENDUNIA_MERCHANT_TOKEN, or the token generated in <data dir>/merchant-token; in the Authorization header only (a token in the URL is refused)' },
         orderToken: { type: 'http', scheme: 'bearer', description: 'The accessToken returned when the order was created (reads that order only)' },
+        adminSession: { type: 'apiKey', in: 'cookie', name: 'mendunia_admin', description: 'The dashboard session from POST /admin/api/session (HttpOnly; changes also need X-CSRF-Token)' },
       },
     },
     'x-problem-types': Object.fromEntries(Object.entries(PROBLEM_TYPES).map(([name, p]) => [PROBLEM_TYPE_BASE + name, p])),

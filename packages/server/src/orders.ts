@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { checkPhone, createOrder, orderReference, validateAddress } from '@mendunia/core/checkout/index.js';
+import { ORDER_TRANSITIONS, nextStatuses, previousStatuses } from '@mendunia/core/fulfilment/index.js';
 import { hmacBase64url, sha256Hex } from './canonical.js';
 import { IdempotencyKeySpentError, ReferenceTakenError } from './db/index.js';
 import { fieldError, HttpProblem } from './problem.js';
@@ -17,6 +18,7 @@ import type { SignedQuote } from './quotes.js';
 import type { FieldError } from './problem.js';
 import type { Address } from '@mendunia/core/checkout/index.js';
 import type { VerifiedNotification } from './payments/index.js';
+import type { Shipment } from '@mendunia/core/fulfilment/index.js';
 export interface OrderContext {
   repo: Repository;
   shop: Shop;
@@ -35,17 +37,10 @@ export interface OrderRequestBody {
 
 export const REFERENCE_PREFIX = 'MDN';
 
-/** Which status an order may move to from which. */
-export const TRANSITIONS = Object.freeze({
-  pending_payment: ['paid', 'cancelled'],
-  paid: ['shipped', 'cancelled', 'refunded'],
-  shipped: ['delivered', 'refunded'],
-  delivered: ['refunded'],
-  cancelled: [],
-  refunded: [],
-});
+/** Which status an order may move to from which: core's fulfilment rules, which the dashboard shows. */
+export const TRANSITIONS = ORDER_TRANSITIONS;
 
-export const allowedFrom = (to: string) => Object.entries(TRANSITIONS).filter(([, next]) => (next as readonly string[]).includes(to)).map(([from]) => from);
+export const allowedFrom = (to: string) => previousStatuses(to);
 
 /** The token that lets a buyer read one order, derived from the server secret (nothing stored). */
 export const orderAccessToken = (secret: string, reference: string) => `ot_${hmacBase64url(secret, `mendunia.order-access/1\n${reference}`)}`;
@@ -158,22 +153,32 @@ export function paymentView(p: StoredPayment) {
 
 /**
  * Moves an order to `to` if its current status allows it; queues the webhook in the same
- * transaction. Setting the status it already has is not an error (retries are safe).
+ * transaction. Setting the status it already has is not an error (retries are safe). `source` is
+ * the actor recorded with the event; a shipment (of a change to shipped) is stored with the event
+ * and sent in the webhook, with the time it was shipped.
  */
-export async function changeOrderStatus(ctx: Pick<OrderContext, 'repo' | 'webhooks' | 'onEvent'>, reference: string, { to, source, note, now = new Date() }: { to: string, source: string, note?: string, now?: Date }) {
+export async function changeOrderStatus(
+  ctx: Pick<OrderContext, 'repo' | 'webhooks' | 'onEvent'>,
+  reference: string,
+  { to, source, note, shipment, now = new Date() }: { to: string, source: string, note?: string, shipment?: Shipment, now?: Date },
+) {
+  const shipped = shipment ? { shipment: { ...shipment, shippedAt: now.toISOString() } } : {};
   const result = await ctx.repo.changeStatus(reference, {
     to,
     allowedFrom: allowedFrom(to),
     source,
     note,
     now,
-    webhook: (from) => (ctx.webhooks ? webhookEvent('order.status_changed', reference, { reference, status: to, previousStatus: from, source, ...(note ? { note } : {}) }, now) : null),
+    ...(shipment ? { data: shipped } : {}),
+    webhook: (from) => (ctx.webhooks ? webhookEvent('order.status_changed', reference, { reference, status: to, previousStatus: from, source, ...(note ? { note } : {}), ...shipped }, now) : null),
   });
   if (!result.changed && result.reason === 'not-found') throw new HttpProblem('not-found', `No order ${reference}.`);
   if (!result.changed) {
     if (result.current === to) return { reference, status: to, changed: false };
+    const allowed = nextStatuses(result.current);
     throw new HttpProblem('conflict', `Order ${reference} is ${result.current}; it cannot become ${to}.`, {
-      errors: [fieldError(['status'], `allowed from ${result.current}: ${(TRANSITIONS as Record<string, readonly string[]>)[result.current]?.join(', ') || 'nothing (final)'}`)],
+      errors: [fieldError(['status'], `allowed from ${result.current}: ${allowed.join(', ') || 'nothing (final)'}`)],
+      extra: { current: result.current, allowed },
     });
   }
   if (ctx.webhooks) ctx.onEvent?.();

@@ -4,8 +4,10 @@
  * the same objects, so the documentation cannot drift from what the server accepts.
  */
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '@mendunia/core';
+import { ORDER_STATUSES as STATUSES } from '@mendunia/core/fulfilment/index.js';
 
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
+/** Core's fulfilment statuses (packed is optional between paid and shipped). */
+export const ORDER_STATUSES = STATUSES;
 // The cart limits of the browser's cart (core's limits.ts): a cart it accepts is never refused here.
 
 const idr = { type: 'integer', minimum: 0, description: 'Whole rupiah' };

@@ -87,6 +87,7 @@ export async function startServer(settings: Settings, io: { log?: (message: stri
       timeouts: settings.timeouts,
       rateLimit: settings.rateLimit,
       trustProxy: settings.trustProxy,
+      admin: settings.admin,
     });
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {

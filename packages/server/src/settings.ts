@@ -54,6 +54,17 @@ export interface Settings {
   idempotencyTtlMs: number;
   /** NODE_ENV=production: weak secrets are refused, not only warned about */
   production: boolean;
+  /** the merchant dashboard at /admin */
+  admin: AdminSettings;
+}
+
+export interface AdminSettings {
+  /** a dashboard session unused this long is over (MENDUNIA_ADMIN_IDLE, 2h) */
+  idleMs: number;
+  /** a session is over this long after sign-in, used or not (MENDUNIA_ADMIN_MAX_AGE, 7d) */
+  maxAgeMs: number;
+  /** the dashboard's built files (MENDUNIA_ADMIN_ASSETS; default: @mendunia/admin's dist/) */
+  assetsDir: string | undefined;
 }
 
 /**
@@ -167,7 +178,16 @@ export function readSettings(flags: Record<string, string> = {}, env: NodeJS.Pro
     trustProxy: trustProxy(env.MENDUNIA_TRUST_PROXY),
     idempotencyTtlMs: duration(env.MENDUNIA_IDEMPOTENCY_TTL || '7d', 'MENDUNIA_IDEMPOTENCY_TTL'),
     production: env.NODE_ENV === 'production',
+    admin: readAdmin(env),
   };
+}
+
+function readAdmin(env: NodeJS.ProcessEnv): AdminSettings {
+  const idleMs = duration(env.MENDUNIA_ADMIN_IDLE || '2h', 'MENDUNIA_ADMIN_IDLE');
+  const maxAgeMs = duration(env.MENDUNIA_ADMIN_MAX_AGE || '7d', 'MENDUNIA_ADMIN_MAX_AGE');
+  if (idleMs <= 0 || maxAgeMs <= 0) throw new SettingsError('MENDUNIA_ADMIN_IDLE and MENDUNIA_ADMIN_MAX_AGE: expected durations above 0');
+  if (idleMs > maxAgeMs) throw new SettingsError('MENDUNIA_ADMIN_IDLE: must not be longer than MENDUNIA_ADMIN_MAX_AGE');
+  return { idleMs, maxAgeMs, assetsDir: env.MENDUNIA_ADMIN_ASSETS ? resolve(env.MENDUNIA_ADMIN_ASSETS) : undefined };
 }
 
 function readTimeouts(env: NodeJS.ProcessEnv): Timeouts {

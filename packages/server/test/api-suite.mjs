@@ -518,6 +518,9 @@ export function defineApiSuite(label, makeBackend) {
           ['s', 'Lasem Batik Short-sleeve Shirt', null, null, null],
           ['l', 'Lasem Batik Short-sleeve Shirt', null, null, null],
         ]);
+        // Migration 3 filled in the buyer's name from the document: the dashboard's search finds it.
+        assert.deepEqual((await repo.listOrders({ q: 'WEI ling' })).map((o) => o.reference), [old.reference]);
+        assert.equal(await repo.countOrders({ q: 'nobody' }), 0);
       } finally {
         await repo.close();
       }
@@ -582,7 +585,7 @@ export function defineApiSuite(label, makeBackend) {
       try {
         // Both migrate at once: one applies the migrations, the other finds them done.
         const migrated = await Promise.all([a.migrate(), b.migrate()]);
-        assert.deepEqual(migrated.flat().sort(), [1, 2]);
+        assert.deepEqual(migrated.flat().sort(), [1, 2, 3]);
         /** @param {string} reference @returns {any} */
         const order = (reference) => ({
           reference, createdAt: new Date().toISOString(), address: { country: 'SG' }, totals: { totalIdr: 465000 }, contact: { email: 'twins@example.sg' },

@@ -3,6 +3,7 @@
  * dashboard's browser tests and the screenshot page: the same routes, statuses, cookie-less
  * session (the fake's own flag) and CSRF check. Test support only: never shipped.
  */
+import { ORDER_TRANSITIONS } from '@mendunia/core/fulfilment/index.js';
 import type { AdminOrderDetail, AdminOrderSummary, AdminSession, OrderStatus } from '../api.js';
 
 export const TOKEN = 'merchant-token-123';
@@ -15,15 +16,8 @@ export const SHOP: AdminSession['shop'] = {
   sender: { name: 'Batik Lasem Sari (Sari Wulandari)', lines: ['Jl. Dasun No. 12', 'Lasem, Rembang 59271', 'Jawa Tengah', 'INDONESIA'], country: 'ID', phone: '+62 812 3456 7890' },
 };
 
-const NEXT: Record<OrderStatus, OrderStatus[]> = {
-  pending_payment: ['paid', 'cancelled'],
-  paid: ['packed', 'shipped', 'cancelled', 'refunded'],
-  packed: ['shipped', 'cancelled', 'refunded'],
-  shipped: ['delivered', 'refunded'],
-  delivered: ['refunded'],
-  cancelled: [],
-  refunded: [],
-};
+/** The server's rules (core's fulfilment), so the fake cannot drift from them. */
+const NEXT = ORDER_TRANSITIONS;
 
 function germanOrder(): AdminOrderDetail {
   const reference = 'MDN-261207-K7QXM';
@@ -198,9 +192,9 @@ export class FakeAdminApi {
     if (found && !match![2] && method === 'GET') return json(found);
     if (found && match![2] && method === 'POST') {
       const change = body as { status: OrderStatus; carrier?: string; trackingNumber?: string; trackingUrl?: string; note?: string };
-      if (!found.allowedTransitions.includes(change.status)) return json({ title: 'Conflict', status: 409, allowed: found.allowedTransitions }, 409);
+      if (!found.allowedTransitions.includes(change.status)) return json({ title: 'Conflict', status: 409, current: found.summary.status, allowed: found.allowedTransitions }, 409);
       if (change.status === 'shipped' && (!change.carrier || !change.trackingNumber)) {
-        return json({ title: 'Bad request', status: 400, errors: [{ field: change.carrier ? 'trackingNumber' : 'carrier' }] }, 400);
+        return json({ title: 'Bad request', status: 400, errors: [{ path: change.carrier ? 'trackingNumber' : 'carrier', pointer: change.carrier ? '/trackingNumber' : '/carrier', message: 'is required for shipped' }] }, 400);
       }
       const at = '2026-12-08T02:00:00.000Z';
       const updated: AdminOrderDetail = {

@@ -52,7 +52,11 @@ export interface StoredOrder {
 export interface OrderDetail {
   summary: StoredOrder;
   lines: StoredLine[];
-  events: { at: string, type: string, from: string | null, to: string | null, source: string, note: string | null }[];
+  /**
+   * `source` is who made the change (the actor: 'api', 'merchant', 'cli', 'dashboard',
+   * 'payment:<adapter>'); `data` what came with it (the shipment of a change to shipped).
+   */
+  events: { at: string, type: string, from: string | null, to: string | null, source: string, note: string | null, data: Record<string, unknown> | null }[];
   payments: StoredPayment[];
 }
 /** one order_lines row */
@@ -90,6 +94,26 @@ export interface StatusChange {
   now: Date;
   /** the event to queue in the same transaction, if any */
   webhook: (from: string) => WebhookRecord | null;
+  /** stored with the event (a shipment) */
+  data?: Record<string, unknown>;
+}
+export interface OrderFilter {
+  status?: string;
+  /** ISO date-time, inclusive */
+  since?: string;
+  /** ISO date-time, exclusive */
+  until?: string;
+  /** a reference prefix or part of the buyer's name, any case */
+  q?: string;
+  limit?: number;
+  offset?: number;
+  newestFirst?: boolean;
+}
+/** A live dashboard session. */
+export interface AdminSessionRecord {
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
 }
 export type StatusChangeResult =
   | { changed: true; from: string; to: string }
@@ -108,7 +132,9 @@ export interface Repository {
   /** Deletes the Idempotency-Key records made before `before` (the orders stay); returns how many. */
   purgeIdempotencyKeys: (before: Date) => Promise<number>;
   getOrder: (reference: string) => Promise<OrderDetail | undefined>;
-  listOrders: (filter?: { status?: string, since?: string, until?: string, limit?: number, offset?: number }) => Promise<StoredOrder[]>;
+  listOrders: (filter?: OrderFilter) => Promise<StoredOrder[]>;
+  /** how many orders match (limit and offset ignored) */
+  countOrders: (filter?: OrderFilter) => Promise<number>;
   changeStatus: (reference: string, change: StatusChange) => Promise<StatusChangeResult>;
   /** Inserts, or returns the payment already stored for the order and adapter (first one wins). */
   savePayment: (payment: { reference: string, adapter: string, status: string, redirectUrl: string | null, data: Record<string, unknown>, now: Date }) => Promise<StoredPayment>;
@@ -118,6 +144,10 @@ export interface Repository {
   claimWebhooks: (options: { now: Date, limit: number, lockMs: number }) => Promise<{ id: string, type: string, reference: string | null, payload: unknown, attempts: number }[]>;
   finishWebhook: (id: string, result: { delivered: boolean, failed: boolean, error?: string, nextAttemptAt?: Date, now: Date }) => Promise<void>;
   listWebhooks: (filter?: { reference?: string }) => Promise<{ id: string, type: string, reference: string | null, status: string, attempts: number, lastError: string | null, payload: unknown }[]>;
+  createAdminSession: (session: { idHash: string, csrfToken: string, now: Date, expiresAt: Date }) => Promise<void>;
+  /** The session if it is not revoked, not expired and was used after `idleSince`; marks it used now. */
+  useAdminSession: (idHash: string, use: { now: Date, idleSince: Date }) => Promise<AdminSessionRecord | undefined>;
+  revokeAdminSession: (idHash: string, now: Date) => Promise<void>;
 }
 
 /** The key made an order whose idempotency record has been purged: the key cannot be used again. */

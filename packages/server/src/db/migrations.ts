@@ -8,6 +8,7 @@
  * schema (same tables, columns, types, keys, constraints and index names), so a database made
  * by the earlier code migrates on from the version it records.
  */
+import { sql } from 'kysely';
 import { inTransaction, type Dialect, type Executor } from './dialect.js';
 
 export interface Migration {
@@ -122,6 +123,29 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       await db.schema.alterTable('order_lines').addColumn('variant_name', 'text').execute();
       await db.schema.alterTable('order_lines').addColumn('product_names', types.json).execute();
       await db.schema.alterTable('order_lines').addColumn('variant_names', types.json).execute();
+    },
+  },
+  {
+    version: 3,
+    name: 'merchant dashboard: admin sessions, event data (shipment), orders.buyer_name for search',
+    // Sessions are stored by the SHA-256 of their id (a copy of the table signs nobody in) and
+    // revoked on the server, so sign-out holds on every instance sharing the database.
+    async up(db, { types }) {
+      const { timestamp, json } = types;
+      await db.schema
+        .createTable('admin_sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', timestamp, (c) => c.notNull())
+        .addColumn('last_seen_at', timestamp, (c) => c.notNull())
+        .addColumn('expires_at', timestamp, (c) => c.notNull())
+        .addColumn('revoked_at', timestamp)
+        .execute();
+      await db.schema.alterTable('order_events').addColumn('data', json).execute();
+      await db.schema.alterTable('orders').addColumn('buyer_name', 'text', (c) => c.notNull().defaultTo('')).execute();
+      // The orders placed before: their buyer's name from the document. `->` and `->>` read JSON
+      // the same way on both (SQLite 3.38+ on its JSON text, PostgreSQL on jsonb).
+      await db.updateTable('orders').set({ buyer_name: sql<string>`COALESCE(document->'contact'->>'name', '')` }).execute();
     },
   },
 ]);

@@ -10,13 +10,38 @@
  *   instances never claim the same one.
  */
 import { localise } from '@mendunia/core';
-import { IdempotencyKeySpentError, ReferenceTakenError, type IdempotentResponse, type Repository, type StoredLine, type StoredOrder, type StoredPayment, type WebhookRecord } from './index.js';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { IdempotencyKeySpentError, ReferenceTakenError, type IdempotentResponse, type OrderFilter, type Repository, type StoredLine, type StoredOrder, type StoredPayment, type WebhookRecord } from './index.js';
+import type { Database, OrdersTable } from './tables.js';
 import { inTransaction, type Dialect, type Executor } from './dialect.js';
 import { migrate } from './migrations.js';
 
 
 /** A timestamp as either database returns it, as ISO text. */
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
+
+/** LIKE's wildcards (and its escape character) taken literally. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The WHERE of an order filter on `orders as o`: status, days, and `q` (a reference prefix, or
+ * part of the buyer's name, any case). One condition for the list and its count.
+ */
+function orderFilter(filter: OrderFilter) {
+  return (eb: ExpressionBuilder<Database & { o: OrdersTable }, 'o'>): Expression<SqlBool> => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (filter.status) conditions.push(eb('o.status', '=', filter.status));
+    if (filter.since) conditions.push(eb('o.created_at', '>=', new Date(filter.since).toISOString()));
+    if (filter.until) conditions.push(eb('o.created_at', '<', new Date(filter.until).toISOString()));
+    const q = filter.q?.trim();
+    if (q) {
+      conditions.push(
+        sql<SqlBool>`(o.reference LIKE ${`${likeLiteral(q.toUpperCase())}%`} ESCAPE '\\' OR LOWER(o.buyer_name) LIKE ${`%${likeLiteral(q.toLowerCase())}%`} ESCAPE '\\')`,
+      );
+    }
+    return eb.and(conditions);
+  };
+}
 
 export function createKyselyRepository(dialect: Dialect): Repository {
   const { db, readJson } = dialect;
@@ -93,6 +118,7 @@ export function createKyselyRepository(dialect: Dialect): Repository {
             .values({
               reference: order.reference, created_at: order.createdAt, updated_at: now, status: o.status, destination: order.address.country, total_idr: order.totals.totalIdr,
               line_count: order.lines.length, contact_email: order.contact.email, quote_id: o.quoteId, idempotency_key: o.key, document: JSON.stringify(order),
+              buyer_name: order.contact.name,
             })
             .execute();
           // One statement for all lines: fewer round trips inside the transaction.
@@ -136,20 +162,23 @@ export function createKyselyRepository(dialect: Dialect): Repository {
       if (!row) return undefined;
       const lines = (await db.selectFrom('order_lines').selectAll().where('reference', '=', reference).orderBy('line_no').execute()).map(storedLine);
       const events = (await db.selectFrom('order_events').selectAll().where('reference', '=', reference).orderBy('id').execute()).map((r) => ({
-        at: iso(r.at), type: r.type, from: r.from_status, to: r.to_status, source: r.source, note: r.note,
+        at: iso(r.at), type: r.type, from: r.from_status, to: r.to_status, source: r.source, note: r.note, data: (readJson(r.data) as Record<string, unknown> | null) ?? null,
       }));
       const payments = (await db.selectFrom('payments').selectAll().where('reference', '=', reference).orderBy('created_at').execute()).map(payment);
       return { summary: storedOrder(row), lines, events, payments };
     },
 
     async listOrders(filter = {}) {
-      let query = orders().orderBy('o.created_at').orderBy('o.reference');
-      if (filter.status) query = query.where('o.status', '=', filter.status);
-      if (filter.since) query = query.where('o.created_at', '>=', new Date(filter.since).toISOString());
-      if (filter.until) query = query.where('o.created_at', '<', new Date(filter.until).toISOString());
+      const direction = filter.newestFirst ? 'desc' : 'asc';
+      let query = orders().where(orderFilter(filter)).orderBy('o.created_at', direction).orderBy('o.reference', direction);
       // OFFSET needs a LIMIT on SQLite: "no limit" is the largest one.
       if (filter.limit !== undefined || filter.offset) query = query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER).offset(filter.offset ?? 0);
       return (await query.execute()).map(storedOrder);
+    },
+
+    async countOrders(filter = {}) {
+      const row = await db.selectFrom('orders as o').where(orderFilter(filter)).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async changeStatus(reference, change) {
@@ -167,7 +196,7 @@ export function createKyselyRepository(dialect: Dialect): Repository {
         await trx.updateTable('orders').set({ status: change.to, updated_at: now }).where('reference', '=', reference).execute();
         await trx
           .insertInto('order_events')
-          .values({ reference, at: now, type: 'status', from_status: from, to_status: change.to, source: change.source, note: change.note ?? null })
+          .values({ reference, at: now, type: 'status', from_status: from, to_status: change.to, source: change.source, note: change.note ?? null, data: change.data ? JSON.stringify(change.data) : null })
           .execute();
         const webhook = change.webhook(from);
         if (webhook) await insertWebhook(trx, webhook, now);
@@ -237,6 +266,35 @@ export function createKyselyRepository(dialect: Dialect): Repository {
         .orderBy('seq')
         .execute();
       return rows.map((r) => ({ id: r.id, type: r.type, reference: r.reference, status: r.status, attempts: r.attempts, lastError: r.last_error, payload: readJson(r.payload) }));
+    },
+
+    async createAdminSession(session) {
+      const now = session.now.toISOString();
+      // Sessions that are over sign nobody in; a sign-in (rare) clears them away.
+      await db.deleteFrom('admin_sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('revoked_at', 'is not', null)])).execute();
+      await db
+        .insertInto('admin_sessions')
+        .values({ id_hash: session.idHash, csrf_token: session.csrfToken, created_at: now, last_seen_at: now, expires_at: session.expiresAt.toISOString() })
+        .execute();
+    },
+
+    // One statement checks the session and marks it used, so it is never extended once over.
+    async useAdminSession(idHash, { now, idleSince }) {
+      const at = now.toISOString();
+      const row = await db
+        .updateTable('admin_sessions')
+        .set({ last_seen_at: at })
+        .where('id_hash', '=', idHash)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', at)
+        .where('last_seen_at', '>', idleSince.toISOString())
+        .returning(['csrf_token', 'created_at', 'expires_at'])
+        .executeTakeFirst();
+      return row && { csrfToken: row.csrf_token, createdAt: iso(row.created_at), expiresAt: iso(row.expires_at) };
+    },
+
+    async revokeAdminSession(idHash, now) {
+      await db.updateTable('admin_sessions').set({ revoked_at: now.toISOString() }).where('id_hash', '=', idHash).where('revoked_at', 'is', null).execute();
     },
   };
 }

@@ -31,6 +31,8 @@ export interface OrdersTable {
   quote_id: string;
   idempotency_key: string;
   document: Json;
+  /** the contact's name, for the dashboard's search (v3; '' by default) */
+  buyer_name: ColumnType<string, string | undefined, string>;
 }
 export interface OrderLinesTable {
   reference: string;
@@ -65,6 +67,8 @@ export interface OrderEventsTable {
   to_status: string | null;
   source: string;
   note: string | null;
+  /** what came with the event: a shipment (v3) */
+  data: NullableJson;
 }
 export interface PaymentsTable {
   reference: string;
@@ -97,6 +101,15 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
   delivered_at: NullableTimestamp;
 }
+/** Dashboard sessions (v3), by the SHA-256 of their id. */
+export interface AdminSessionsTable {
+  id_hash: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   orders: OrdersTable;
@@ -106,5 +119,6 @@ export interface Database {
   payments: PaymentsTable;
   payment_notifications: PaymentNotificationsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  admin_sessions: AdminSessionsTable;
 }
 
