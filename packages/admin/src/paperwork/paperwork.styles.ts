@@ -109,6 +109,14 @@ export const paperworkStyles = css`
   .cn-lines tfoot td {
     font-weight: 700;
   }
+  /* Numbers and their headings break between words only ("Rp 2,325,000" never splits): the
+     description column is the one that gives way. */
+  .cn-lines .num {
+    overflow-wrap: normal;
+  }
+  .cn-lines td.num {
+    white-space: nowrap;
+  }
   .certify {
     font-size: 0.85em;
     margin-block: 2mm !important;
