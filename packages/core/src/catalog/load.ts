@@ -5,8 +5,8 @@
  */
 import { absoluteUrl, fetchText, FetchError, type FetchOptions } from '../util/fetch.js';
 import { guardCatalog } from './guard.js';
-import { INLINE_SOURCE, readCatalogJson } from './output.js';
-import type { ParseCatalogOptions, ParsedCatalog } from './parse.js';
+import { INLINE_SOURCE } from './output.js';
+import { parseCatalogText, type ParseCatalogOptions, type ParsedCatalog } from './parse.js';
 import { catalogError } from './types.js';
 
 export type LoadCatalogOptions = Pick<FetchOptions, 'fetch' | 'signal' | 'maxBytes' | 'timeoutMs'>;
@@ -21,8 +21,9 @@ export async function loadCatalog(url: string, options: LoadCatalogOptions = {})
   }
   // Named by the URL asked for; relative image paths resolve against where the file really is
   // (after redirects).
-  const source = absoluteUrl(url) ?? url;
-  return readCatalog(readCatalogJson(fetched.text, source), source, { baseUrl: fetched.url });
+  // Still the sync parser: readCatalog takes over once the saved cart and the rates also have
+  // their guards (until then valibot is on the initial path anyway, and the split only adds bytes).
+  return parseCatalogText(fetched.text, absoluteUrl(url) ?? url, { baseUrl: fetched.url });
 }
 
 /**

@@ -3,7 +3,7 @@ import {
   CatalogError,
   formatIssues,
   loadCatalog,
-  readCatalog,
+  parseCatalog,
   type Catalog,
   type CatalogIssue,
 } from '../catalog/index.js';
@@ -204,7 +204,7 @@ export function createStorefront(config: StorefrontConfig = {}): Storefront {
     let state: CatalogState;
     try {
       if (source === undefined) throw new CatalogError('No catalog configured: set catalog="catalog.json" or put a <script type="application/json"> inside <mendunia-store>.', where, []);
-      const parsed = typeof source === 'string' ? await loadCatalog(source, { fetch: config.fetch }) : await readCatalog(source, where);
+      const parsed = typeof source === 'string' ? await loadCatalog(source, { fetch: config.fetch }) : parseCatalog(source, where);
       if (parsed.issues.length) {
         logger.error(`Mendunia: problems in the catalog (${where}); the valid products are shown.\n${formatIssues(parsed.issues)}`);
       }
