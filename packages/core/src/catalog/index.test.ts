@@ -15,6 +15,7 @@ describe('catalog public exports', () => {
       'parseCatalog',
       'parseCatalogText',
       'priceOf',
+      'readCatalog',
       'stockOf',
     ]);
   });

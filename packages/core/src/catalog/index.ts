@@ -13,9 +13,10 @@ export type {
   Variant,
 } from './types.js';
 export { CatalogError } from './types.js';
-export { formatIssues, parseCatalog, parseCatalogText } from './parse.js';
+export { parseCatalog, parseCatalogText } from './parse.js';
+export { formatIssues } from './output.js';
 export type { ParseCatalogOptions, ParsedCatalog } from './parse.js';
-export { loadCatalog } from './load.js';
+export { loadCatalog, readCatalog } from './load.js';
 export type { LoadCatalogOptions } from './load.js';
 export { findProduct, findVariant, isSoldOut, localise, priceOf, stockOf } from './localise.js';
-export { isSafeImageSrc } from './schema.js';
+export { isSafeImageSrc } from './rules.js';

@@ -5,8 +5,6 @@
  * throws. Everything below is checked item by item, so a typo in one product hides that product
  * only, and the shop owner gets every problem at once instead of one per reload.
  */
-import { deepFreeze } from '../util/freeze.js';
-import { FetchError, parseJsonText } from '../util/fetch.js';
 import { toConfigIssues } from '../util/schema.js';
 import * as v from 'valibot';
 import {
@@ -16,19 +14,12 @@ import {
   ProductSchema,
   isPlainObject,
   type CategoryOutput,
-  type ImageOutput,
-  type ProductOutput,
 } from './schema.js';
-import {
-  catalogError,
-  type Catalog,
-  type CatalogIssue,
-  type Category,
-  type Merchant,
-  type Product,
-  type ProductImage,
-  type Variant,
-} from './types.js';
+import { catalogError, type Catalog, type CatalogIssue, type Category, type Merchant, type Product } from './types.js';
+import { finishCatalog, formatIssues, INLINE_SOURCE, issue, readCatalogJson, toBaseUrl, toProduct } from './output.js';
+
+// Re-exported: formatIssues lives with the other valibot-free helpers (output.ts).
+export { formatIssues };
 
 export interface ParsedCatalog {
   readonly catalog: Catalog;
@@ -42,8 +33,6 @@ export interface ParseCatalogOptions {
    */
   readonly baseUrl?: string | URL;
 }
-
-const INLINE_SOURCE = 'inline data';
 
 export function parseCatalog(
   data: unknown,
@@ -97,14 +86,7 @@ export function parseCatalog(
     products.push(toProduct(output, at, categoryIds, base, issues));
   });
 
-  const catalog: Catalog = {
-    version: 1,
-    currency: 'IDR',
-    ...(merchant && { merchant }),
-    categories,
-    products,
-  };
-  return deepFreeze({ catalog, issues });
+  return finishCatalog(merchant, categories, products, issues);
 }
 
 /**
@@ -116,27 +98,7 @@ export function parseCatalogText(
   source: string = INLINE_SOURCE,
   options: ParseCatalogOptions = {},
 ): ParsedCatalog {
-  let data: unknown;
-  try {
-    // The one reader of JSON text (util/fetch.ts): a byte order mark is allowed, an HTML page and
-    // broken JSON are named as such.
-    data = parseJsonText(text, source);
-  } catch (error) {
-    if (error instanceof FetchError) throw catalogError(source, error.reason, [], error.cause ?? error);
-    throw error;
-  }
-  return parseCatalog(data, source, options);
-}
-
-/** One line per issue, for the console: `error   products[3].price: expected integer IDR (product "x")`. */
-export function formatIssues(issues: readonly CatalogIssue[]): string {
-  return issues
-    .map((item) => {
-      const level = item.severity === 'warning' ? 'warning' : 'error  ';
-      const product = item.productId === undefined ? '' : ` (product "${item.productId}")`;
-      return `${level} ${item.path}: ${item.message}${product}`;
-    })
-    .join('\n');
+  return parseCatalog(readCatalogJson(text, source), source, options);
 }
 
 function readCategories(raw: unknown, issues: CatalogIssue[]): Category[] {
@@ -166,87 +128,6 @@ function readCategories(raw: unknown, issues: CatalogIssue[]): Category[] {
   return categories;
 }
 
-function toProduct(
-  output: ProductOutput,
-  at: string,
-  categoryIds: ReadonlySet<string>,
-  base: URL | undefined,
-  issues: CatalogIssue[],
-): Product {
-  const productId = output.id;
-  let category = output.category ?? undefined;
-  // A misspelt category should not take the product off sale; the field is removed so that
-  // Product.category always names a real category.
-  if (category !== undefined && !categoryIds.has(category)) {
-    issues.push(
-      issue(`${at}.category`, `unknown category "${category}" (not in categories); ignored`, {
-        productId,
-        severity: 'warning',
-      }),
-    );
-    category = undefined;
-  }
-
-  const variants: Variant[] = (output.variants ?? []).map((variant) => ({
-    id: variant.id,
-    name: variant.name,
-    price: variant.price ?? output.price,
-    stock: variant.stock ?? null,
-    weightGrams: variant.weightGrams ?? output.weightGrams,
-    ...(variant.sku != null && { sku: variant.sku }),
-  }));
-
-  let stock = output.stock ?? null;
-  if (stock !== null && variants.length > 0) {
-    issues.push(
-      issue(`${at}.stock`, 'ignored: a product with variants counts stock per variant', {
-        productId,
-        severity: 'warning',
-      }),
-    );
-    stock = null;
-  }
-
-  return {
-    id: productId,
-    name: output.name,
-    ...(output.description != null && { description: output.description }),
-    ...(category !== undefined && { category }),
-    price: output.price,
-    images: (output.images ?? []).map((image) => toImage(image, base)),
-    weightGrams: output.weightGrams,
-    ...(output.dimensionsCm != null && { dimensionsCm: { ...output.dimensionsCm } }),
-    ...(output.hsCode != null && { hsCode: output.hsCode }),
-    stock,
-    variants,
-    tags: output.tags ?? [],
-  };
-}
-
-function toImage(image: ImageOutput, base: URL | undefined): ProductImage {
-  return {
-    src: base ? resolveAgainst(image.src, base) : image.src,
-    width: image.width,
-    height: image.height,
-    ...(image.alt != null && { alt: image.alt }),
-  };
-}
-
-function resolveAgainst(src: string, base: URL): string {
-  const absolute = new URL(src, base);
-  // A file: or blob: catalog URL would turn relative paths into URLs no shopper's browser can open.
-  return absolute.protocol === 'http:' || absolute.protocol === 'https:' ? absolute.href : src;
-}
-
-function toBaseUrl(baseUrl: string | URL | undefined): URL | undefined {
-  if (baseUrl === undefined) return undefined;
-  try {
-    return new URL(baseUrl);
-  } catch {
-    return undefined;
-  }
-}
-
 function toIssues(found: readonly v.BaseIssue<unknown>[], prefix: string, productId?: string): CatalogIssue[] {
   return toConfigIssues(found, prefix).map(({ path, message }) =>
     issue(path, message, productId === undefined ? {} : { productId }),
@@ -258,24 +139,3 @@ function qualified(item: CatalogIssue): string {
   if (item.path === '') return `catalog: ${item.message}`;
   return `catalog${item.path.startsWith('[') ? '' : '.'}${item.path}: ${item.message}`;
 }
-
-function issue(
-  path: string,
-  message: string,
-  extra: { readonly productId?: string; readonly severity?: 'error' | 'warning' } = {},
-): CatalogIssue {
-  const made: CatalogIssue = {
-    path,
-    message,
-    ...(extra.productId !== undefined && { productId: extra.productId }),
-    severity: extra.severity ?? 'error',
-  };
-  // Non-enumerable, so issues still compare and serialise as plain data.
-  Object.defineProperty(made, 'toString', { value: issueToString, enumerable: false });
-  return made;
-}
-
-function issueToString(this: CatalogIssue): string {
-  return `${this.path}: ${this.message}`;
-}
-

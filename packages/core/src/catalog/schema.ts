@@ -7,30 +7,33 @@
  */
 import * as v from 'valibot';
 import { MAX_UNIT_PRICE_IDR } from '../limits.js';
-import { balanceBidi } from '../util/bidi.js';
+import {
+  canonicalLanguage,
+  cleanText,
+  COUNTRY_PATTERN,
+  HS_CODE_PATTERN,
+  hsCodeDigits,
+  ID_PATTERN,
+  isSafeImageSrc,
+  LANGUAGE_TAG_PATTERN,
+  LIMITS,
+} from './rules.js';
 import { isPlainObject, objectOf, SCHEMA_MESSAGES } from '../util/schema.js';
 
 // Re-exported: the checkout's config schemas import it from here.
 export { isPlainObject };
 
-/** Product, variant and category ids: safe in URLs, CSS selectors and cart keys without escaping. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-/** 6–10 digits; dots and spaces between them are allowed in the file and removed on reading. */
-export const HS_CODE_PATTERN = /^[ .]*(?:[0-9][ .]*){6,10}$/;
-/** The shape of a BCP 47 tag as used for text keys ('id', 'en', 'en-GB', 'zh-Hant'). */
-export const LANGUAGE_TAG_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
-export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
-
-/** Longest accepted text, in UTF-16 code units, after trimming. */
-export const LIMITS = {
-  name: 200,
-  description: 5000,
-  alt: 500,
-  city: 100,
-  sku: 64,
-  tag: 50,
-  src: 2048,
-} as const;
+export {
+  canonicalLanguage,
+  cleanText,
+  COUNTRY_PATTERN,
+  HS_CODE_PATTERN,
+  hsCodeDigits,
+  ID_PATTERN,
+  isSafeImageSrc,
+  LANGUAGE_TAG_PATTERN,
+  LIMITS,
+} from './rules.js';
 
 /** The shared messages (util/schema.ts) plus the ones only catalog fields need. */
 export const MESSAGES = {
@@ -46,32 +49,6 @@ export const MESSAGES = {
   duplicateVariant: (id: string) => `duplicate variant id "${id}"`,
 } as const;
 
-// C0 and C1 controls except tab and newline: invisible, they break layouts and hide text in logs.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-
-/**
- * Normalises line ends to \n, strips control characters (keeping tab and newline) and unpaired
- * bidi controls (an unclosed override would reverse what follows the text, e.g. a price), trims, NFC.
- */
-export function cleanText(text: string): string {
-  return balanceBidi(text.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '')).trim().normalize('NFC');
-}
-
-/**
- * True for a relative path or an http(s) URL. Decided by the same URL parser the browser will use
- * (it drops tabs and newlines and lower-cases the scheme before reading it), so spellings such as
- * "JavaScript:", " javascript:" or "java\tscript:" are seen for what the browser would run.
- */
-export function isSafeImageSrc(src: string): boolean {
-  try {
-    const { protocol } = new URL(src, 'https://relative.invalid/');
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 function text(max: number, typeMessage: string = MESSAGES.text) {
   return v.pipe(
     v.string(typeMessage),
@@ -85,13 +62,7 @@ const languageKey = v.pipe(
   v.string(),
   v.check((key) => LANGUAGE_TAG_PATTERN.test(key), MESSAGES.language),
   // Canonical case ('EN-gb' → 'en-GB') so lookups in localise() meet the same spelling.
-  v.transform((key) => {
-    try {
-      return Intl.getCanonicalLocales(key)[0] ?? key;
-    } catch {
-      return key;
-    }
-  }),
+  v.transform(canonicalLanguage),
 );
 
 function localisedText(max: number) {
@@ -149,7 +120,7 @@ const stock = v.nullish(
 const hsCode = v.pipe(
   v.string(MESSAGES.hsCode),
   v.regex(HS_CODE_PATTERN, MESSAGES.hsCode),
-  v.transform((code) => code.replace(/[ .]/g, '')),
+  v.transform(hsCodeDigits),
 );
 
 const imageSrc = v.pipe(

@@ -7,6 +7,7 @@
  * CLI); what a buyer sees goes through codes and @mendunia/i18n instead.
  */
 import * as v from 'valibot';
+import { isPlainObject } from './guard.js';
 import { joinPath } from './issue-path.js';
 
 /** Messages for the checks every config file has; a module adds only the ones its fields need. */
@@ -31,9 +32,8 @@ export const SCHEMA_MESSAGES = {
   date: 'expected a date such as "2026-07-01"',
 } as const;
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// Defined without valibot (util/guard.ts) so the browser's structural guards can share it.
+export { isPlainObject };
 
 /**
  * An object with the given entries; unknown keys are dropped (newer files load in older SDKs).
