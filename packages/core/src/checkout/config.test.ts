@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+// Every country's data registered, as in Node and for ESM users (the script tag loads one at a time).
+import './data/all.js';
 import demoCheckout from '../../../../examples/plain-html/checkout.json';
 import { CheckoutConfigError, destinationCountries, parseCheckoutConfig, type CheckoutConfig } from './config.js';
 

@@ -5,7 +5,13 @@ import metadata from 'libphonenumber-js/metadata.min.json';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { countryDataFile } from '../../../embed/build/country-data-file.mjs';
 import addressFormats from './data/address-formats.json';
-import { hasCountryData, loadCountryData, registerCountryData, setCountryDataLoader } from './country-data.js';
+import duties from './data/duties.json';
+import restrictions from './data/restrictions.json';
+import { hasCountryData, hasCountryRules, loadCountryData, loadCountryRules, registerCountryData, setCountryDataLoader } from './country-data.js';
+import { DUTY_RULES, dutyRuleFor } from './duties.js';
+import { checkRestrictions, DEFAULT_RESTRICTIONS } from './restrictions.js';
+import { parseCheckoutConfig } from './config.js';
+import type { ParcelItem } from './items.js';
 import { addressFormat, ADDRESS_FORMAT_COUNTRIES } from './address.js';
 import { checkPhone, examplePhone } from './phone.js';
 import { createStorefront, memoryStorage, staticRates } from '../index.js';
@@ -13,7 +19,7 @@ import { createCheckout } from './flow.js';
 import catalog from '../../../../examples/plain-html/catalog.json';
 import checkoutConfig from '../../../../examples/plain-html/checkout.json';
 
-const sources = { addressFormats, metadata, examples } as unknown as Parameters<typeof countryDataFile>[1];
+const sources = { addressFormats, metadata, examples, duties, restrictions } as unknown as Parameters<typeof countryDataFile>[1];
 const calls: string[] = [];
 let failNext = 0;
 let delay: Promise<void> | undefined;
@@ -83,12 +89,57 @@ describe('country data (the script tag: one destination at a time)', () => {
   });
 });
 
+describe('duty and restriction rules per country (the script tag)', () => {
+  const kratom: ParcelItem[] = [{ productId: 'k', name: 'Kratom leaf', quantity: 1, unitPriceIdr: 50_000, unitWeightGrams: 100, tags: ['kratom'] }];
+
+  it('has a country’s rules once its file is loaded, fetched once for the checkout too', async () => {
+    expect(hasCountryRules('AU')).to.equal(false);
+    expect(dutyRuleFor('AU')).to.equal(undefined);
+    expect(DEFAULT_RESTRICTIONS.some((r) => r.id === 'kratom-au')).to.equal(false);
+    calls.length = 0;
+    await loadCountryRules('au');
+    expect(hasCountryRules('AU')).to.equal(true);
+    expect(dutyRuleFor('AU')?.id).to.equal('au');
+    expect(checkRestrictions(kratom, 'AU').map((h) => h.ruleId)).to.deep.equal(['id-export-kratom', 'kratom-au']);
+    // The address and phone rules come from the same file: not fetched again.
+    expect(hasCountryData('AU')).to.equal(false);
+    await loadCountryData('AU');
+    expect(calls).to.deep.equal(['AU']);
+    expect(hasCountryData('AU')).to.equal(true);
+    // Malaysia's import rule is not in Australia's file.
+    expect(checkRestrictions(kratom, 'MY').map((h) => h.ruleId)).to.deep.equal(['id-export-kratom']);
+  });
+
+  it('gives every EU country the Union’s rule (€3 flat duty, IOSS) with its own VAT rate', async () => {
+    await loadCountryRules('NL');
+    expect(dutyRuleFor('NL')).to.include({ id: 'eu' });
+    expect(dutyRuleFor('NL')?.vat?.percent).to.equal(21);
+    expect(dutyRuleFor('NL')?.below?.flatDuty).to.not.equal(undefined);
+    await loadCountryRules('IT');
+    // One rule, registered once, however many EU countries are loaded.
+    expect(DUTY_RULES.filter((r) => r.id === 'eu')).to.have.length(1);
+    expect(dutyRuleFor('IT')?.vat?.percent).to.equal(22);
+  });
+
+  it('reads a merchant’s override of a rule not loaded yet once its country’s file is there', async () => {
+    const config = parseCheckoutConfig({ ...checkoutConfig, taxes: { overrides: [{ extends: 'nz', vat: { percent: 20 } }] } });
+    expect(dutyRuleFor('NZ', config.taxes)).to.equal(undefined);
+    await loadCountryRules('NZ');
+    expect(dutyRuleFor('NZ', config.taxes)?.vat?.percent).to.equal(20);
+  });
+
+  it('refuses a file whose rules are not valid rule data', () => {
+    expect(() => registerCountryData({ country: 'NO', duties: { version: 1, updated: '2026-12-07', rules: [{ id: 'no' }] } })).to.throw(/duties/);
+    expect(hasCountryRules('NO')).to.equal(false);
+  });
+});
+
 describe('createCheckout with country data to fetch', () => {
   it('is loading until the draft’s country arrives, will not leave the address step meanwhile, and retries after a failure', async () => {
     const sf = createStorefront({
       id: 'country-data',
       catalog,
-      rates: staticRates({ base: 'EUR', date: new Date().toISOString().slice(0, 10), rates: { IDR: '19300', USD: '1.16' } }),
+      rates: staticRates({ base: 'EUR', date: new Date().toISOString().slice(0, 10), rates: { IDR: '19300', USD: '1.16', GBP: '0.87' } }),
       defaultCurrency: 'USD',
       currencies: ['IDR', 'USD'],
       storage: memoryStorage(),
@@ -106,6 +157,8 @@ describe('createCheckout with country data to fetch', () => {
     flow.update({ step: 'address', address: { name: 'Ann', addressLine1: '1 High St', city: 'London', postalCode: 'SW1A 1AA' }, contact: { phone: '020 7946 0958' } });
     expect(flow.next()).to.equal(false);
     expect(flow.$draft.get().step).to.equal('address');
+    // No duty rule for GB yet: the quote has none either, until the file arrives.
+    expect(flow.$quote.get()?.landedCost?.rule.id).to.equal(undefined);
 
     failNext = 1;
     release();
@@ -119,6 +172,8 @@ describe('createCheckout with country data to fetch', () => {
     flow.retryCountryData();
     for (let i = 0; i < 20 && flow.$countryData.get().status !== 'ready'; i++) await tick();
     expect(flow.$countryData.get()).to.deep.equal({ status: 'ready', country: 'GB' });
+    // Quoted again with the rules that came with it.
+    expect(flow.$quote.get()?.landedCost?.rule.id).to.equal('gb');
     expect(flow.next()).to.equal(true);
     expect(flow.$draft.get().contact.phone).to.equal('+44 20 7946 0958');
 

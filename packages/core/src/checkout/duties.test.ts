@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+// Every country's data registered, as in Node and for ESM users (the script tag loads one at a time).
+import './data/all.js';
 import type { RateSet } from '../rates/index.js';
 import {
   DUTY_RULES,

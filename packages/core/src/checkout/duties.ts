@@ -7,7 +7,6 @@
  * currency from exact rates, each line is computed in rupiah from exact ratios and rounded half-up
  * once, and every total is the sum of the rounded lines it shows.
  */
-import data from './data/duties.json';
 import {
   add,
   convertIdr,
@@ -37,6 +36,7 @@ import {
   type Registration,
 } from './duties-schema.js';
 import { bandName, dutyLabel, inSentence, registerShippedTexts, ruleText, vatLabel } from './duties-wording.js';
+import { addCountryDataPart, countryDataLoader } from './country-data-loader.js';
 
 export { DutyRuleError, REGISTRATIONS, SUBDIVISION_PATTERN, type DutyBand, type DutyRule, type DutySource, type Registration };
 export { DUTY_CODES, dutyRuleTexts, type DutyCode } from './duties-wording.js';
@@ -173,9 +173,44 @@ export class MissingDutyRateError extends Error {
   }
 }
 
-/** The shipped rule table, validated when this module loads. */
-export const DUTY_RULES: readonly DutyRule[] = parseDutyRulesFile(data, 'checkout/data/duties.json').rules;
-registerShippedTexts(DUTY_RULES);
+/**
+ * The shipped rules registered so far (frozen; a new array after each registration): every
+ * rule of data/duties.json in Node and ESM builds (./data/all.ts registers them), the rules of
+ * the countries loaded so far in the script tag (each country's file carries its rules).
+ */
+// A live binding: the registry's current table (importers see each new one).
+export let DUTY_RULES: readonly DutyRule[] = Object.freeze([]);
+
+/** The shipped rule data (as written) for an id, for overrides that extend it. */
+const shippedData = new Map<string, unknown>();
+/** Bumped by each registration: overrides parsed before it are parsed again (an `extends` may now resolve). */
+let generation = 0;
+
+/**
+ * Registers shipped rules, in the shape of data/duties.json (`{ version: 1, updated, rules }`),
+ * validated as that file is (DutyRuleError naming the field). A rule with the id of one already
+ * registered replaces it (the EU's rule comes with each EU country's file); two rules must not
+ * cover one country on the same dates.
+ */
+export function registerDutyRules(file: unknown, source = 'duty rules'): void {
+  const rules = parseDutyRulesFile(file, source).rules;
+  const byId = new Map<string, DutyRule>();
+  const anonymous: DutyRule[] = [];
+  for (const rule of [...DUTY_RULES, ...rules]) {
+    if (rule.id === undefined) anonymous.push(rule);
+    else byId.set(rule.id, rule);
+  }
+  const next = [...byId.values(), ...anonymous];
+  checkOverlaps(next, source);
+  registerShippedTexts(rules);
+  for (const raw of (file as { rules: Record<string, unknown>[] }).rules) if (typeof raw['id'] === 'string') shippedData.set(raw['id'], raw);
+  DUTY_RULES = Object.freeze(next);
+  generation++;
+}
+
+addCountryDataPart((file, source) => {
+  if (file['duties'] !== undefined) registerDutyRules(file['duties'], `${source}: duties`);
+});
 
 const IDR = requireCurrency('IDR');
 const ZERO = ratio(0n);
@@ -187,7 +222,7 @@ function dayOf(now: Date): string {
 
 const inForce = (from: string, until: string | undefined, day: string): boolean => from <= day && (until === undefined || day < until);
 
-const parsedOverrides = new WeakMap<readonly unknown[], readonly DutyRule[]>();
+const parsedOverrides = new WeakMap<readonly unknown[], { readonly generation: number; readonly rules: readonly DutyRule[] }>();
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -202,17 +237,15 @@ function merged(base: unknown, patch: unknown): unknown {
   return out;
 }
 
-/** The shipped rule data (as written) for an id, for overrides that extend it. */
-const shippedData = new Map<string, unknown>(
-  (data as { rules: Record<string, unknown>[] }).rules.map((raw) => [String(raw['id']), raw] as const),
-);
-
 /** An override as a full rule: `extends` resolved against the shipped data, then validated. */
-function parseOverride(raw: unknown, at: string): DutyRule {
+function parseOverride(raw: unknown, at: string): DutyRule | undefined {
   if (isRecord(raw) && 'extends' in raw) {
     const { extends: id, ...patch } = raw;
     const base = typeof id === 'string' ? shippedData.get(id) : undefined;
     if (base === undefined) {
+      // The script tag: the rule it extends comes with its countries' file, not loaded yet, and
+      // until then it applies to none of the countries loaded (`mendunia check` checks it whole).
+      if (countryDataLoader() && typeof id === 'string') return undefined;
       throw new DutyRuleError(`${at}.extends: expected the id of a shipped rule (${[...shippedData.keys()].join(', ')})`, `${at}.extends`);
     }
     // The country fields go together: an override for one EU country writes `country` only.
@@ -225,14 +258,15 @@ function parseOverride(raw: unknown, at: string): DutyRule {
 const overrideRules = new WeakSet<DutyRule>();
 
 function overridesOf(list: readonly unknown[]): readonly DutyRule[] {
-  let rules = parsedOverrides.get(list);
-  if (!rules) {
-    if (!Array.isArray(list)) throw new DutyRuleError('overrides: expected an array', 'overrides');
-    rules = Object.freeze(list.map((raw, index) => parseOverride(raw, `overrides[${index}]`)));
-    for (const rule of rules) overrideRules.add(rule);
-    checkOverlaps(rules, 'merchant overrides', 'overrides');
-    parsedOverrides.set(list, rules);
-  }
+  const known = parsedOverrides.get(list);
+  if (known?.generation === generation) return known.rules;
+  if (!Array.isArray(list)) throw new DutyRuleError('overrides: expected an array', 'overrides');
+  const parsed = list.map((raw, index) => parseOverride(raw, `overrides[${index}]`));
+  const rules = Object.freeze(parsed.filter((rule): rule is DutyRule => rule !== undefined));
+  for (const rule of rules) overrideRules.add(rule);
+  // Numbered as written when every override could be read (always, where every rule is registered).
+  checkOverlaps(rules, 'merchant overrides', rules.length === parsed.length ? 'overrides' : 'overrides (those loaded)');
+  parsedOverrides.set(list, { generation, rules });
   return rules;
 }
 

@@ -179,7 +179,8 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
     const rates = sf.$rates.get();
     const rateSet: RateSet | undefined = rates.status === 'ready' ? rates.rates : undefined;
     const lines = sf.cart.$lines.get();
-    const next = [catalog.catalog, lines, draft.address.country, addressSubdivision(draft.address), rateSet, config.config, draft.serviceId];
+    // $countryData too: in the script tag the country's duty and restriction rules arrive with its file.
+    const next = [catalog.catalog, lines, draft.address.country, addressSubdivision(draft.address), rateSet, config.config, draft.serviceId, $countryData.get()];
     if (next.length === quoteKey.length && next.every((k, i) => k === quoteKey[i])) return;
     quoteKey = next;
     $quote.set(quote(catalog.catalog, lines, draft, config.config, rateSet));
@@ -196,7 +197,7 @@ export function createCheckout(sf: Storefront, options: CheckoutOptions = {}): C
       now: now(),
     });
 
-  const offs = [sf.$catalog.listen(requote), sf.$rates.listen(requote), sf.cart.$lines.listen(requote), $config.listen(requote), $draft.listen(requote)];
+  const offs = [sf.$catalog.listen(requote), sf.$rates.listen(requote), sf.cart.$lines.listen(requote), $config.listen(requote), $draft.listen(requote), $countryData.listen(requote)];
 
   function update(patch: DraftPatch): void {
     const draft = $draft.get();

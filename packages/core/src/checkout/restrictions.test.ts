@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+// Every country's data registered, as in Node and for ESM users (the script tag loads one at a time).
+import './data/all.js';
 import demoCatalog from '../../../../examples/plain-html/catalog.json';
 import { parseCatalog } from '../catalog/index.js';
 import type { ParcelItem } from './items.js';

@@ -10,7 +10,7 @@ import { message, verbatim, type Message } from '../util/message.js';
 import { objectOf, SCHEMA_MESSAGES } from '../util/schema.js';
 import type { ParcelItem } from './items.js';
 import { ConfigIssuesError, deepFreeze, toConfigIssues, uniqueIds, type ConfigIssue } from './shipping-schema.js';
-import defaultRulesData from './data/restrictions.json';
+import { addCountryDataPart } from './country-data-loader.js';
 
 export interface RestrictionRule {
   readonly id: string;
@@ -160,10 +160,34 @@ export function parseRestrictionRules(data: unknown): RestrictionRule[] {
   );
 }
 
-/** The rules shipped with Mendunia (data/restrictions.json), checked when this module loads. */
-export const DEFAULT_RESTRICTIONS: readonly RestrictionRule[] = Object.freeze(parseRestrictionRules(defaultRulesData));
+/**
+ * The rules shipped with Mendunia (data/restrictions.json) registered so far (frozen; a new
+ * array after each registration): all of them in Node and ESM builds (./data/all.ts registers
+ * them), those of the countries loaded so far in the script tag (each country's file carries the
+ * export rules and its own import rules).
+ */
+// A live binding: the registry's current rules (importers see each new one).
+export let DEFAULT_RESTRICTIONS: readonly RestrictionRule[] = Object.freeze([]);
 
-const shippedReasons = new Map(DEFAULT_RESTRICTIONS.map((rule) => [rule.id, rule.reason]));
+const shippedReasons = new Map<string, string>();
+
+/**
+ * Registers shipped rules, in the shape of data/restrictions.json (validated the same way:
+ * RestrictionConfigError). A rule with the id of one already registered replaces it, in place
+ * (every country's file carries the export rules).
+ */
+export function registerRestrictionRules(data: unknown): void {
+  const byId = new Map(DEFAULT_RESTRICTIONS.map((rule) => [rule.id, rule] as const));
+  for (const rule of parseRestrictionRules(data)) {
+    byId.set(rule.id, rule);
+    shippedReasons.set(rule.id, rule.reason);
+  }
+  DEFAULT_RESTRICTIONS = Object.freeze([...byId.values()]);
+}
+
+addCountryDataPart((file) => {
+  if (file['restrictions'] !== undefined) registerRestrictionRules(file['restrictions']);
+});
 
 /** The i18n key of a shipped rule's reason: `rules.restrictions.<id>`. */
 export const restrictionReasonKey = (id: string): string => `rules.restrictions.${id}`;

@@ -11,6 +11,8 @@
 import { parseCatalogText } from '../catalog/parse.js';
 import { CatalogError, type CatalogIssue } from '../catalog/types.js';
 import { parseCheckoutConfig, destinationCountries } from '../checkout/config.js';
+// Every country's duty rules (an override's `extends` names one) and the rest of the checkout data.
+import '../checkout/data/all.js';
 import { MAX_RATES_BYTES } from '../limits.js';
 import { parseRatesText } from '../rates/text.js';
 import { RateSourceError } from '../rates/types.js';

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createStorefront, memoryStorage, staticRates } from '@mendunia/core';
-import { estimateImportCharges, importCountryOf, parseCheckoutConfig } from '@mendunia/core/checkout/index.js';
+import { estimateImportCharges, importCountryOf, parseCheckoutConfig, setCountryDataLoader } from '@mendunia/core/checkout/index.js';
+import { message } from '@mendunia/core';
 import { describe as words } from '@mendunia/i18n/messages.js';
 import demoCatalog from '../../../../examples/plain-html/catalog.json';
 import demoCheckout from '../../../../examples/plain-html/checkout.json';
@@ -47,6 +48,41 @@ describe('<mendunia-landed-cost>', () => {
     expect(text(el)).to.equal(norm(words(expected.message, 'en')));
     expect(text(el)).to.match(/^≈ €\d+\.\d\d import charges to Germany$/);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows "…" while its country’s rules load (the script tag), then the estimate on the same line; the unavailable words if they cannot be had', async () => {
+    // Every country is registered in this page; with a loader set they are fetched as in the script tag.
+    const answers = new Map<string, { resolve: (file: unknown) => void; reject: (e: Error) => void }>();
+    setCountryDataLoader((country) => new Promise((resolve, reject) => answers.set(country, { resolve, reject })));
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const storefront = await shop();
+      const el = await fixture<MenduniaLandedCost>(html`<mendunia-landed-cost product-id="batik-parang-tulis" country="DE" .storefront=${storefront}></mendunia-landed-cost>`);
+      await until(() => answers.has('DE'));
+      await el.updateComplete;
+      const estimate = () => el.shadowRoot!.querySelector('[part="estimate"]')!;
+      expect(text(el)).to.equal('…');
+      expect(estimate().getAttribute('aria-busy')).to.equal('true');
+      const height = el.getBoundingClientRect().height;
+      await expect(el).to.be.accessible();
+      answers.get('DE')!.resolve({ country: 'DE' });
+      await until(() => text(el) !== '…');
+      expect(text(el)).to.match(/^≈ €\d+\.\d\d import charges to Germany$/);
+      expect(estimate().hasAttribute('aria-busy')).to.equal(false);
+      expect(el.getBoundingClientRect().height).to.equal(height);
+
+      el.country = 'SG';
+      await until(() => answers.has('SG'));
+      answers.get('SG')!.reject(new Error('offline'));
+      await until(() => text(el) !== '…');
+      expect(text(el)).to.equal(norm(words(message('rules.landed.unavailable', { country: { region: 'SG' } }), 'en')));
+      expect(warnings.join('\n')).to.contain('the import rules for SG could not be loaded: offline');
+    } finally {
+      console.warn = warn;
+      setCountryDataLoader(undefined);
+    }
   });
 
   it('says when nothing is expected (Singapore, under S$400)', async () => {

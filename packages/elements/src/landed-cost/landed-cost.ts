@@ -1,13 +1,15 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatMoney, type Message, type Storefront } from '@mendunia/core';
+import { formatMoney, message, type Message, type Storefront } from '@mendunia/core';
 import {
   checkoutConfigOf,
   countryName,
   destinationCountries,
   estimateImportCharges,
   guessImportCountry,
+  hasCountryRules,
   importCountryOf,
+  loadCountryRules,
   type CheckoutConfig,
   type ImportChargesEstimate,
 } from '@mendunia/core/checkout/index.js';
@@ -21,6 +23,8 @@ import { baseStyles, controlStyles } from '../shared/styles.js';
 addCheckoutStrings();
 
 type ConfigState = { status: 'pending' } | { status: 'error' } | { status: 'complete'; config: CheckoutConfig | undefined };
+/** The destination's duty and restriction rules (the script tag fetches them with its country's file). */
+type RulesState = { country: string; status: 'loading' | 'error' };
 
 /**
  * @tag mendunia-landed-cost
@@ -80,6 +84,8 @@ export class MenduniaLandedCost extends LitElement {
   @property({ attribute: false }) storefront?: Storefront;
 
   @state() private configState: ConfigState = { status: 'pending' };
+  /** Set while the destination's rules load or when they could not be; cleared when they are there. */
+  @state() private rulesState?: RulesState;
 
   private readonly store = new StorefrontController(this, (s) => [s.$catalog, s.$rates, s.$pricing, s.$locale, s.cart.$lines, importCountryOf(s)]);
   private loadedFor?: Storefront;
@@ -89,6 +95,31 @@ export class MenduniaLandedCost extends LitElement {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const sf = this.store.value;
     if (sf && sf !== this.loadedFor) this.load(sf);
+    const state = this.configState;
+    const destination = sf && state.status === 'complete' && state.config ? this.destinationOf(sf, state.config) : undefined;
+    if (destination && !hasCountryRules(destination) && this.rulesState?.country !== destination) this.loadRules(destination);
+  }
+
+  /** Loads the country's rules; the estimate shows "…" meanwhile and the unavailable words if they cannot be had. */
+  private loadRules(country: string): void {
+    this.rulesState = { country, status: 'loading' };
+    loadCountryRules(country).then(
+      () => {
+        if (this.rulesState?.country === country) this.rulesState = undefined;
+      },
+      (error: unknown) => {
+        // A warning: the estimate is an extra (the checkout reports the failure where it stops the buyer).
+        console.warn(`Mendunia: <mendunia-landed-cost>: the import rules for ${country} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+        if (this.rulesState?.country === country) this.rulesState = { country, status: 'error' };
+      },
+    );
+  }
+
+  /** The country shown: the element's, else the buyer's (shared with the cart) when the shop ships there, else a guess. */
+  private destinationOf(sf: Storefront, config: CheckoutConfig): string | undefined {
+    const offered = destinationCountries(config);
+    const chosen = (this.country ?? importCountryOf(sf).get())?.toUpperCase();
+    return chosen && offered.includes(chosen) ? chosen : guessImportCountry(config, preferredRegions());
   }
 
   private load(sf: Storefront): void {
@@ -118,6 +149,7 @@ export class MenduniaLandedCost extends LitElement {
     if (catalog.status !== 'ready' || rates.status !== 'ready') return undefined;
     const currency = sf.$pricing.get().currency;
     const lines = this.cart ? sf.cart.$lines.get() : this.productLines(catalog.catalog);
+    if (!hasCountryRules(destination)) return undefined;
     const key = [catalog.catalog, rates.rates, config, destination, currency, this.cart ? lines : `${this.productId}|${this.variantId}`];
     if (key.length === this.estimateKey.length && key.every((k, i) => k === this.estimateKey[i])) return this.estimate;
     this.estimateKey = key;
@@ -146,12 +178,21 @@ export class MenduniaLandedCost extends LitElement {
     const lang = displayLanguage(locale);
     const t = translator(locale);
     const offered = destinationCountries(state.config);
-    const chosen = (this.country ?? importCountryOf(sf).get())?.toUpperCase();
-    const destination = chosen && offered.includes(chosen) ? chosen : guessImportCountry(state.config, preferredRegions());
+    const destination = this.destinationOf(sf, state.config);
     if (!destination) return nothing;
-    const estimate = this.estimateFor(sf, state.config, destination);
+    const rules = this.rulesState?.country === destination && !hasCountryRules(destination) ? this.rulesState.status : undefined;
+    const estimate = rules ? undefined : this.estimateFor(sf, state.config, destination);
+    // While the rules load: "…" on the estimate's line (the line keeps its height: nothing moves).
+    const words =
+      rules === 'loading'
+        ? html`<span part="estimate" role="status" aria-busy="true">…</span>`
+        : rules === 'error'
+          ? html`<span part="estimate" role="status">${describe(message('rules.landed.unavailable', { country: { region: destination } }), lang)}</span>`
+          : estimate
+            ? html`<span part="estimate" role="status">${describe(this.formatted(estimate, locale), lang)}</span>`
+            : nothing;
     return html`<p part="base" dir=${dirOf(lang)}>
-      ${estimate ? html`<span part="estimate" role="status">${describe(this.formatted(estimate, locale), lang)}</span>` : nothing}
+      ${words}
       ${this.selectable && !this.country
         ? html`<label
             ><span class="visually-hidden">${t('rules.landed.shipTo')}</span>
